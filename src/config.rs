@@ -1,0 +1,124 @@
+//! Site settings: `site.yaml` at the site root.
+//!
+//! Only what templates and the build need lives here; an unknown key is an error, so a typo
+//! never silently falls back to a default.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{self, YamlSource};
+
+pub const FILE_NAME: &str = "site.yaml";
+
+const FIELDS: &[&str] = &["title", "description", "base_url", "language", "author"];
+
+/// The validated contents of `site.yaml`, as templates see them under `site`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL the site is published at, always ending in `/`. Only used for links that
+    /// must be absolute (canonical links, feeds, sitemaps): pages link to each other relatively.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// BCP 47 language tag for `<html lang>`, e.g. `en-GB`.
+    pub language: String,
+    pub author: String,
+}
+
+impl SiteConfig {
+    /// Parses and validates the text of `site.yaml`.
+    pub fn parse(text: &str, path: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let source = YamlSource {
+            path,
+            file_text: text,
+            first_line: 1,
+        };
+        let mut config: SiteConfig = yaml::parse(text, &source, FIELDS).map_err(|d| vec![d])?;
+        let mut problems = Vec::new();
+        let at_key = |key: &str, message: String| {
+            let line = key_line(text, key).unwrap_or(1);
+            Diagnostic::new(path, line, 1, message).with_source(text)
+        };
+        for (key, value) in [("title", &config.title), ("author", &config.author)] {
+            if value.trim().is_empty() {
+                problems.push(at_key(key, format!("`{key}` is empty")));
+            }
+        }
+        if !is_language_tag(&config.language) {
+            problems.push(
+                at_key("language", format!("`{}` is not a language tag", config.language))
+                    .with_hint("use a BCP 47 tag such as `en`, `en-GB` or `fr`"),
+            );
+        }
+        if let Some(url) = config.base_url.take() {
+            match normalize_base_url(&url) {
+                Ok(url) => config.base_url = Some(url),
+                Err(message) => problems.push(
+                    at_key("base_url", message)
+                        .with_hint("write the full address, e.g. `https://example.org/explainer/`"),
+                ),
+            }
+        }
+        if problems.is_empty() { Ok(config) } else { Err(problems) }
+    }
+}
+
+/// Checks a base URL and gives it the trailing `/` that relative joins rely on.
+pub fn normalize_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base URL `{url}` must start with https:// or http://"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() || url.contains(char::is_whitespace) || url.contains(['?', '#']) {
+        return Err(format!("`{url}` is not a usable base URL"));
+    }
+    Ok(if url.ends_with('/') { url.to_owned() } else { format!("{url}/") })
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// 1-based line on which a top-level `key:` is written, to point errors at it.
+pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines().position(|line| {
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+    .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "title: T\ndescription: D\nlanguage: en-GB\nauthor: A\n";
+
+    #[test]
+    fn base_url_gets_a_trailing_slash() {
+        let text = format!("{GOOD}base_url: https://example.org/explainer\n");
+        let config = SiteConfig::parse(&text, Path::new("site.yaml")).unwrap();
+        assert_eq!(config.base_url.as_deref(), Some("https://example.org/explainer/"));
+    }
+
+    #[test]
+    fn unknown_key_and_bad_values_are_errors() {
+        let err = SiteConfig::parse(&format!("{GOOD}colour: red\n"), Path::new("site.yaml")).unwrap_err();
+        assert!(err[0].message.contains("unknown field `colour`"));
+
+        let text = "title: T\ndescription: D\nlanguage: english please\nauthor: A\nbase_url: example.org\n";
+        let errs = SiteConfig::parse(text, Path::new("site.yaml")).unwrap_err();
+        let lines: Vec<_> = errs.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [3, 5]);
+    }
+}

@@ -1,0 +1,179 @@
+//! Loading the site's pages: every `content/**/*.md` file, with validated front matter and
+//! the site path it will be written to. Markdown bodies are not rendered here.
+
+pub mod date;
+pub mod front_matter;
+pub mod slug;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+use crate::source_text;
+use crate::urls;
+use front_matter::FrontMatter;
+
+pub const DIR: &str = "content";
+const DEFAULT_TEMPLATE: &str = "page.html";
+const HOME_TEMPLATE: &str = "index.html";
+
+/// One content file, loaded and known good.
+#[derive(Debug)]
+pub struct Page {
+    /// Path shown to the user, relative to the site root: `content/demands.md`.
+    pub source: PathBuf,
+    /// Path relative to `content/`, which is how Markdown links name pages: `demands.md`.
+    pub content_path: PathBuf,
+    /// Site path the page is written to: `demands.html`.
+    pub path: String,
+    pub front: FrontMatter,
+    pub template: String,
+    /// The whole file, BOM and CRLF removed; kept to quote lines in diagnostics.
+    pub text: String,
+    /// Byte offset at which the Markdown body starts in `text`.
+    pub body_start: usize,
+}
+
+impl Page {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    pub fn is_home(&self) -> bool {
+        self.path == "index.html"
+    }
+}
+
+/// Loads every page under `root/content`, in navigation order: the home page first, then by
+/// `weight`, then by site path. Drafts are left out unless `include_drafts`.
+pub fn load_pages(root: &Path, include_drafts: bool) -> Result<Vec<Page>, Vec<Diagnostic>> {
+    let dir = root.join(DIR);
+    if !dir.is_dir() {
+        return Err(vec![
+            Diagnostic::file(DIR, "the content folder is missing")
+                .with_hint("run the build from the site's folder, or pass `--root DIR`"),
+        ]);
+    }
+    let mut pages = Vec::new();
+    let mut problems = Vec::new();
+    for file in markdown_files(&dir, &mut problems) {
+        match load_page(root, &file) {
+            Ok(page) if page.front.draft && !include_drafts => {}
+            Ok(page) => pages.push(page),
+            Err(mut errs) => problems.append(&mut errs),
+        }
+    }
+    problems.extend(duplicate_paths(&pages));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if !pages.iter().any(Page::is_home) {
+        return Err(vec![
+            Diagnostic::file(Path::new(DIR).join("index.md"), "the home page is missing")
+                .with_hint("create content/index.md; it becomes the site's index.html"),
+        ]);
+    }
+    pages.sort_by(|a, b| {
+        (!a.is_home(), a.front.weight, &a.path).cmp(&(!b.is_home(), b.front.weight, &b.path))
+    });
+    Ok(pages)
+}
+
+/// Every `.md` file under `dir`, sorted, skipping hidden files and folders. Symbolic links
+/// are not followed, so nothing outside the content folder is ever read.
+fn markdown_files(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let walker = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => {
+                files.push(e.into_path());
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let shown = e.path().unwrap_or(dir).to_path_buf();
+                problems.push(Diagnostic::file(shown, format!("can't read: {e}")));
+            }
+        }
+    }
+    files
+}
+
+fn load_page(root: &Path, file: &Path) -> Result<Page, Vec<Diagnostic>> {
+    let source = file.strip_prefix(root).unwrap_or(file).to_path_buf();
+    let content_path = file.strip_prefix(root.join(DIR)).unwrap_or(file).to_path_buf();
+    let text = source_text::read(file, &source).map_err(|d| vec![d])?;
+    let split = front_matter::split(&text, &source).map_err(|d| vec![d])?;
+    let front = FrontMatter::parse(&split, &text, &source)?;
+    let path = urls::page_path(&content_path, front.slug.as_ref()).map_err(|message| {
+        let line = crate::config::key_line(split.yaml, "slug").map_or(1, |l| l + split.yaml_line - 1);
+        vec![Diagnostic::new(&source, line, 1, message).with_source(&text)]
+    })?;
+    let template = match &front.template {
+        Some(name) => name.clone(),
+        None if path == "index.html" => HOME_TEMPLATE.to_owned(),
+        None => DEFAULT_TEMPLATE.to_owned(),
+    };
+    let body_start = split.body_start;
+    Ok(Page {
+        source,
+        content_path,
+        path,
+        front,
+        template,
+        text,
+        body_start,
+    })
+}
+
+/// Deserialises a string through a parsing function. The error is raised while the YAML
+/// parser still stands on the value, so it is located at the value, not at the mapping.
+pub(crate) struct ParseVisitor<T> {
+    expecting: &'static str,
+    parse: fn(&str) -> Result<T, String>,
+}
+
+impl<T> ParseVisitor<T> {
+    pub(crate) fn new(expecting: &'static str, parse: fn(&str) -> Result<T, String>) -> Self {
+        ParseVisitor { expecting, parse }
+    }
+}
+
+impl<T> serde::de::Visitor<'_> for ParseVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        (self.parse)(v).map_err(E::custom)
+    }
+}
+
+/// Two sources that would be written to the same file: an error naming both.
+fn duplicate_paths(pages: &[Page]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for page in pages {
+        if let Some(first) = seen.insert(&page.path, page) {
+            problems.push(
+                Diagnostic::file(
+                    &page.source,
+                    format!(
+                        "this page and {} would both be written to {}",
+                        first.source.display(),
+                        page.path
+                    ),
+                )
+                .with_hint("give one of them a different `slug`"),
+            );
+        }
+    }
+    problems
+}

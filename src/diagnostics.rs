@@ -1,0 +1,159 @@
+//! User-facing errors: a mistake in the site's sources, located at a file, line and column.
+//!
+//! Every stage collects its diagnostics instead of stopping at the first one, so an author
+//! sees every problem of a run at once. This module only describes and prints them; it does
+//! not decide what is an error.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One mistake in the site's sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Path shown to the user, relative to the site root (e.g. `content/demands.md`).
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    pub message: String,
+    /// The offending source line, shown under the message with a caret.
+    pub source_line: Option<String>,
+    /// What to do about it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.into(),
+            line: line.max(1),
+            column: column.max(1),
+            message: message.into(),
+            source_line: None,
+            hint: None,
+        }
+    }
+
+    /// A diagnostic about a whole file rather than a place in it.
+    pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self::new(path, 1, 1, message)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Attach the source line the diagnostic points at, taken from the file's full text.
+    pub fn with_source(mut self, text: &str) -> Self {
+        self.source_line = text.lines().nth(self.line - 1).map(str::to_owned);
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            display_path(&self.path),
+            self.line,
+            self.column,
+            self.message
+        )?;
+        if let Some(source) = &self.source_line {
+            let gutter = self.line.to_string().len();
+            let caret_pad: String = source
+                .chars()
+                .take(self.column - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(
+                f,
+                "\n{:gutter$} |\n{} | {}\n{:gutter$} | {}^",
+                "", self.line, source, "", caret_pad
+            )?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Paths are shown with `/` on every platform, so messages and tests read the same.
+fn display_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Converts byte offsets in a text into 1-based line and column numbers.
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { line_starts }
+    }
+
+    /// Line and column (both 1-based, column in characters) of a byte offset in `text`.
+    pub fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        (line, column)
+    }
+}
+
+/// The closest of `candidates` to `word`, if any is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_counts_lines_and_characters_from_one() {
+        let text = "ab\ncé d\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.locate(text, 0), (1, 1));
+        assert_eq!(index.locate(text, 3), (2, 1));
+        // 'd' comes after a two-byte 'é' and a space: third character of line 2.
+        assert_eq!(index.locate(text, 7), (2, 4));
+    }
+
+    #[test]
+    fn display_shows_location_source_caret_and_hint() {
+        let d = Diagnostic::new("content/a.md", 2, 3, "bad thing")
+            .with_source("---\ntitel: x\n---\n")
+            .with_hint("do this");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:2:3: bad thing\n  |\n2 | titel: x\n  |   ^\n  hint: do this"
+        );
+    }
+
+    #[test]
+    fn did_you_mean_finds_close_words_only() {
+        assert_eq!(did_you_mean("titel", ["title", "description"]), Some("title"));
+        assert_eq!(did_you_mean("zzz", ["title", "description"]), None);
+    }
+}

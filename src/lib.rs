@@ -1,0 +1,178 @@
+//! explainer: a static-site generator for one job, a fast, accurate, accessible explainer.
+//!
+//! The pipeline runs one way: **load** (`site.yaml`, `content/`, `templates/`) into plain
+//! data, **render** (Markdown, then templates), **write** (a staged output swapped into
+//! place). Every stage collects all the mistakes it finds, so one run reports them all, and
+//! nothing is written unless the whole site rendered.
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod error;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod source_text;
+pub mod urls;
+mod yaml;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use config::SiteConfig;
+use content::Page;
+use diagnostics::{Diagnostic, LineIndex, did_you_mean};
+pub use error::{Error, Result};
+use markdown::Rendered;
+use markdown::links::PageIndex;
+use render::Templates;
+
+/// What to build, and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site's folder, holding `site.yaml`, `content/`, `templates/` and `static/`.
+    pub root: PathBuf,
+    /// Where the site is written; relative paths are taken from the current folder.
+    pub output_dir: PathBuf,
+    /// Overrides `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+    /// Include pages marked `draft: true`.
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>, output_dir: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            output_dir: output_dir.into(),
+            base_url: None,
+            drafts: false,
+        }
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub output_dir: PathBuf,
+}
+
+/// A site loaded into memory and checked, ready to render.
+pub struct Site {
+    pub config: SiteConfig,
+    pub pages: Vec<Page>,
+    pub templates: Templates,
+}
+
+/// Builds the site described by `options` and writes it to `options.output_dir`.
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let site = load(options)?;
+    let rendered = render(site)?;
+    output::write_site(&options.root, &options.output_dir, &rendered)?;
+    Ok(BuildReport {
+        pages: rendered.len(),
+        output_dir: options.output_dir.clone(),
+    })
+}
+
+/// Loads and checks everything the site is made of, reporting every problem at once.
+pub fn load(options: &BuildOptions) -> Result<Site> {
+    let config = load_config(&options.root, options.base_url.as_deref());
+    let pages = content::load_pages(&options.root, options.drafts);
+    let templates = Templates::load(&options.root);
+    match (config, pages, templates) {
+        (Ok(config), Ok(pages), Ok(templates)) => Ok(Site {
+            config,
+            pages,
+            templates,
+        }),
+        (config, pages, templates) => {
+            let mut problems = Vec::new();
+            problems.extend(config.err().unwrap_or_default());
+            problems.extend(templates.err().unwrap_or_default());
+            match pages {
+                // Bodies can still be checked for broken links while other files are wrong.
+                Ok(pages) => problems.extend(render_bodies(&pages).1),
+                Err(errs) => problems.extend(errs),
+            }
+            Err(Error::site(problems))
+        }
+    }
+}
+
+fn load_config(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let shown = Path::new(config::FILE_NAME);
+    let path = root.join(shown);
+    if !path.is_file() {
+        return Err(vec![
+            Diagnostic::file(shown, "site.yaml is missing")
+                .with_hint("create it with `title`, `description`, `language` and `author`"),
+        ]);
+    }
+    let text = source_text::read(&path, shown).map_err(|d| vec![d])?;
+    let mut config = SiteConfig::parse(&text, shown)?;
+    if let Some(url) = base_url_override {
+        let url = config::normalize_base_url(url)
+            .map_err(|m| vec![Diagnostic::file("--base-url", m)])?;
+        config.base_url = Some(url);
+    }
+    Ok(config)
+}
+
+/// Renders the site into each page's site path and HTML, without writing anything.
+pub fn render(site: Site) -> Result<Vec<(String, String)>> {
+    let (bodies, problems) = render_bodies(&site.pages);
+    if !problems.is_empty() {
+        return Err(Error::site(problems));
+    }
+    render::render_pages(site.templates, &site.config, &site.pages, &bodies).map_err(Error::site)
+}
+
+/// Every page's Markdown rendered, with the problems found in the bodies: links to missing
+/// pages, and links to anchors that no heading has.
+fn render_bodies(pages: &[Page]) -> (Vec<Rendered>, Vec<Diagnostic>) {
+    let index = PageIndex::new(pages);
+    let mut problems = Vec::new();
+    let bodies: Vec<Rendered> = pages
+        .iter()
+        .map(|page| {
+            let (body, mut errs) = markdown::render(page, &index);
+            problems.append(&mut errs);
+            body
+        })
+        .collect();
+    problems.extend(broken_anchors(pages, &bodies));
+    (bodies, problems)
+}
+
+fn broken_anchors(pages: &[Page], bodies: &[Rendered]) -> Vec<Diagnostic> {
+    let by_path: HashMap<&str, &Rendered> = pages.iter().map(|p| p.path.as_str()).zip(bodies).collect();
+    let mut problems = Vec::new();
+    for (page, body) in pages.iter().zip(bodies) {
+        for link in &body.anchor_refs {
+            let Some(target) = by_path.get(link.target.as_str()) else {
+                continue;
+            };
+            if target.ids.contains(&link.anchor) {
+                continue;
+            }
+            let (line, column) = LineIndex::new(&page.text).locate(&page.text, link.offset);
+            let hint = match did_you_mean(&link.anchor, target.ids.iter().map(String::as_str)) {
+                Some(close) => format!("did you mean `#{close}`?"),
+                None => "link to a heading's id: its text in lowercase, with hyphens for spaces".to_owned(),
+            };
+            problems.push(
+                Diagnostic::new(
+                    &page.source,
+                    line,
+                    column,
+                    format!("link to `#{}`: {} has no heading with that id", link.anchor, link.target),
+                )
+                .with_source(&page.text)
+                .with_hint(hint),
+            );
+        }
+    }
+    problems
+}

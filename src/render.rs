@@ -1,0 +1,256 @@
+//! Pages through Tera templates: loading `templates/`, building each page's context, and
+//! turning template mistakes into located diagnostics.
+//!
+//! Context given to every template:
+//! `site` (site.yaml), `pages` (every page's summary in navigation order), `page` (the page
+//! being rendered), `prev` and `next` (summaries or none), and `root` (the relative prefix
+//! from this page to the site root, e.g. `"../"`).
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tera::{Context, ErrorKind, Kwargs, State, Tera};
+use walkdir::WalkDir;
+
+use crate::config::SiteConfig;
+use crate::content::Page;
+use crate::content::date::Date;
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::markdown::{Rendered, TocEntry};
+use crate::source_text;
+use crate::urls;
+
+pub const DIR: &str = "templates";
+
+/// Words a reader gets through in a minute, for `page.reading_time`.
+const WORDS_PER_MINUTE: usize = 200;
+
+/// Every template under `templates/`, compiled once.
+pub struct Templates {
+    tera: Tera,
+    /// Each template's name and text, to quote lines in diagnostics.
+    sources: Vec<(String, String)>,
+}
+
+impl Templates {
+    /// Loads and compiles all templates together: Tera 2 checks a template's parent as it is
+    /// added, so they can't be added one by one.
+    pub fn load(root: &Path) -> Result<Templates, Vec<Diagnostic>> {
+        let dir = root.join(DIR);
+        if !dir.is_dir() {
+            return Err(vec![
+                Diagnostic::file(DIR, "the templates folder is missing")
+                    .with_hint("a site needs templates/base.html, index.html and page.html"),
+            ]);
+        }
+        let mut sources = Vec::new();
+        let mut problems = Vec::new();
+        let walker = WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) if e.file_type().is_file() => e,
+                Ok(_) => continue,
+                Err(e) => {
+                    problems.push(Diagnostic::file(DIR, format!("can't read: {e}")));
+                    continue;
+                }
+            };
+            let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+            let name = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            match source_text::read(entry.path(), &Path::new(DIR).join(relative)) {
+                Ok(text) => sources.push((name, text)),
+                Err(d) => problems.push(d),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut tera = Tera::new();
+        tera.register_filter("human_date", human_date);
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| vec![template_diagnostic(&e, &sources, None)])?;
+        Ok(Templates { tera, sources })
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    pub fn names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.tera.get_template_names().collect();
+        names.sort_unstable();
+        names
+    }
+}
+
+/// `{{ page.updated | human_date }}`: `2022-01-26` becomes `26 January 2022`.
+fn human_date(value: &str, _: Kwargs, _: &State) -> tera::TeraResult<String> {
+    Date::parse(value).map(|d| d.human()).map_err(tera::Error::message)
+}
+
+/// What templates see of any page in `pages`, `prev` and `next`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub question: Option<&'a str>,
+    pub url: &'a str,
+    pub weight: i64,
+}
+
+impl<'a> Summary<'a> {
+    pub fn of(page: &'a Page) -> Self {
+        Summary {
+            title: &page.front.title,
+            description: &page.front.description,
+            question: page.front.question.as_deref(),
+            url: &page.path,
+            weight: page.front.weight,
+        }
+    }
+}
+
+/// What templates see of the page being rendered, as `page`.
+#[derive(Debug, Serialize)]
+struct PageContext<'a> {
+    title: &'a str,
+    description: &'a str,
+    question: Option<&'a str>,
+    content: &'a str,
+    toc: &'a [TocEntry],
+    url: &'a str,
+    permalink: Option<String>,
+    date: Option<Date>,
+    updated: Option<Date>,
+    key_points: &'a [String],
+    word_count: usize,
+    reading_time: usize,
+    is_home: bool,
+    source: String,
+}
+
+/// Renders every page with its template. `bodies[i]` is the rendered Markdown of `pages[i]`.
+/// Returns each page's site path and HTML, or every template error of the run.
+pub fn render_pages(
+    templates: Templates,
+    config: &SiteConfig,
+    pages: &[Page],
+    bodies: &[Rendered],
+) -> Result<Vec<(String, String)>, Vec<Diagnostic>> {
+    let missing = missing_templates(&templates, pages);
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    let Templates { mut tera, sources } = templates;
+    // Set once: a clone of a Tera value is cheap, a re-serialisation per page is not.
+    let summaries: Vec<Summary> = pages.iter().map(Summary::of).collect();
+    tera.global_context().insert("site", config);
+    tera.global_context().insert("pages", &summaries);
+
+    let mut out = Vec::with_capacity(pages.len());
+    let mut problems = Vec::new();
+    for (i, (page, body)) in pages.iter().zip(bodies).enumerate() {
+        let context = page_context(config, page, body, i.checked_sub(1).map(|p| &summaries[p]), summaries.get(i + 1));
+        match tera.render(&page.template, &context) {
+            Ok(html) => out.push((page.path.clone(), html)),
+            Err(e) => problems.push(template_diagnostic(&e, &sources, Some(page))),
+        }
+    }
+    if problems.is_empty() { Ok(out) } else { Err(problems) }
+}
+
+fn page_context(
+    config: &SiteConfig,
+    page: &Page,
+    body: &Rendered,
+    prev: Option<&Summary>,
+    next: Option<&Summary>,
+) -> Context {
+    let front = &page.front;
+    let context = PageContext {
+        title: &front.title,
+        description: &front.description,
+        question: front.question.as_deref(),
+        content: &body.html,
+        toc: &body.toc,
+        url: &page.path,
+        permalink: config.base_url.as_ref().map(|base| format!("{base}{}", page.path)),
+        date: front.date,
+        updated: front.updated.or(front.date),
+        key_points: &front.key_points,
+        word_count: body.word_count,
+        reading_time: body.word_count.div_ceil(WORDS_PER_MINUTE).max(1),
+        is_home: page.is_home(),
+        source: page.source.to_string_lossy().replace('\\', "/"),
+    };
+    let mut ctx = Context::new();
+    ctx.insert("page", &context);
+    ctx.insert("prev", &prev);
+    ctx.insert("next", &next);
+    ctx.insert("root", &urls::root_prefix(&page.path));
+    ctx
+}
+
+/// A page whose `template` does not exist: located on its `template:` line.
+fn missing_templates(templates: &Templates, pages: &[Page]) -> Vec<Diagnostic> {
+    let names = templates.names();
+    pages
+        .iter()
+        .filter(|p| !templates.contains(&p.template))
+        .map(|p| {
+            let line = crate::config::key_line(&p.text, "template").unwrap_or(1);
+            let hint = match did_you_mean(&p.template, names.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("the templates are: {}", names.join(", ")),
+            };
+            Diagnostic::new(&p.source, line, 1, format!("there is no template `{}`", p.template))
+                .with_source(&p.text)
+                .with_hint(hint)
+        })
+        .collect()
+}
+
+/// Turns a Tera error into a diagnostic at the template's file, line and column. `page` is
+/// the page being rendered, if any, named in the message.
+fn template_diagnostic(err: &tera::Error, sources: &[(String, String)], page: Option<&Page>) -> Diagnostic {
+    let while_rendering = page.map_or(String::new(), |p| format!(" (while rendering {})", p.source.display()));
+    match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            let path = PathBuf::from(DIR).join(report.filename());
+            let mut d = Diagnostic::new(
+                path,
+                span.start_line,
+                span.start_col + 1,
+                format!("{}{while_rendering}", report.message()),
+            );
+            if let Some((_, text)) = sources.iter().find(|(name, _)| name == report.filename()) {
+                d = d.with_source(text);
+            }
+            if report.message().contains("not found in context") || report.message().contains("undefined") {
+                d = d.with_hint("templates get `site`, `page`, `pages`, `prev`, `next` and `root`; test optional values with `{% if x %}`");
+            }
+            d
+        }
+        ErrorKind::MissingParent { current, parent } => {
+            Diagnostic::file(Path::new(DIR).join(current), format!("extends `{parent}`, which does not exist"))
+        }
+        _ => {
+            let location = page.map_or_else(|| PathBuf::from(DIR), |p| p.source.clone());
+            let mut message = err.to_string();
+            let mut source = std::error::Error::source(err);
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            Diagnostic::file(location, format!("{message}{while_rendering}"))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! Reading the site's source files as text: one place that deals with byte-order marks,
+//! Windows line endings and bytes that are not UTF-8, so every later stage sees clean text.
+
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, LineIndex};
+
+/// Reads `path` (shown to the user as `shown`) as UTF-8 text without a BOM and with `\n`
+/// line endings.
+pub fn read(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::file(shown, format!("can't read the file: {e}")))?;
+    decode(bytes, shown)
+}
+
+/// The decoding half of [`read`], for bytes already in memory.
+pub fn decode(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // Everything before the bad byte is valid, so it can be located as text.
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let (line, column) = LineIndex::new(valid).locate(valid, valid.len());
+        Diagnostic::new(shown, line, column, "the file is not valid UTF-8 text")
+            .with_hint("save the file as UTF-8 in your editor")
+    })?;
+    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_crlf_are_removed() {
+        let text = decode(b"\xEF\xBB\xBF---\r\ntitle: A\r\n".to_vec(), Path::new("a.md")).unwrap();
+        assert_eq!(text, "---\ntitle: A\n");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let err = decode(b"ok\nab\xFFc".to_vec(), Path::new("a.md")).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3));
+    }
+}

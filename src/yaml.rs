@@ -1,0 +1,111 @@
+//! Parsing YAML into typed values, with errors located in the file the YAML came from.
+//!
+//! YAML reaches us from `site.yaml` and from front matter, where the YAML starts some lines
+//! into a Markdown file; `first_line` shifts the parser's positions to the file's.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, did_you_mean};
+
+/// Where a YAML text sits in its file.
+pub struct YamlSource<'a> {
+    /// Path shown to the user.
+    pub path: &'a Path,
+    /// The whole file, to quote the offending line.
+    pub file_text: &'a str,
+    /// 1-based line of the file on which the YAML text starts.
+    pub first_line: usize,
+}
+
+/// Parses `yaml` into `T`. `fields` are the keys `T` accepts, used to suggest a fix for a
+/// misspelt key.
+pub fn parse<T: DeserializeOwned>(yaml: &str, source: &YamlSource, fields: &[&str]) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(yaml).map_err(|err| to_diagnostic(&err, source, fields))
+}
+
+fn to_diagnostic(err: &serde_yaml::Error, source: &YamlSource, fields: &[&str]) -> Diagnostic {
+    let (line, column) = err
+        .location()
+        .map_or((1, 1), |loc| (loc.line(), loc.column()));
+    let message = clean_message(&err.to_string());
+    let diagnostic = Diagnostic::new(source.path, source.first_line + line - 1, column, &message)
+        .with_source(source.file_text);
+    match hint_for(&message, fields) {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
+/// serde_yaml appends " at line L column C" to its messages; we print the location ourselves.
+fn clean_message(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn hint_for(message: &str, fields: &[&str]) -> Option<String> {
+    if let Some(unknown) = between_backticks(message, "unknown field `") {
+        return Some(match did_you_mean(unknown, fields.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("the accepted keys are: {}", fields.join(", ")),
+        });
+    }
+    if let Some(missing) = between_backticks(message, "missing field `") {
+        return Some(format!("add a line `{missing}: ...`"));
+    }
+    if message.contains("did not find expected") || message.contains("mapping values are not allowed") {
+        return Some(
+            "check the indentation, and quote values that contain `: ` or start with a special character"
+                .to_owned(),
+        );
+    }
+    None
+}
+
+fn between_backticks<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
+    let rest = &message[message.find(prefix)? + prefix.len()..];
+    Some(&rest[..rest.find('`')?])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Fm {
+        title: String,
+        weight: Option<i64>,
+    }
+
+    fn source(text: &str) -> YamlSource<'_> {
+        YamlSource {
+            path: Path::new("content/a.md"),
+            file_text: text,
+            first_line: 2,
+        }
+    }
+
+    #[test]
+    fn unknown_key_is_located_in_the_file_and_gets_a_suggestion() {
+        let file = "---\ntitle: A\ntitel: B\n---\n";
+        let err = parse::<Fm>("title: A\ntitel: B\n", &source(file), &["title", "weight"]).unwrap_err();
+        assert_eq!((err.line, err.column), (3, 1));
+        assert!(err.message.starts_with("unknown field `titel`"), "{}", err.message);
+        assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(err.source_line.as_deref(), Some("titel: B"));
+    }
+
+    #[test]
+    fn wrong_type_points_at_the_value() {
+        let file = "---\ntitle: A\nweight: heavy\n---\n";
+        let err = parse::<Fm>("title: A\nweight: heavy\n", &source(file), &[]).unwrap_err();
+        assert_eq!((err.line, err.column), (3, 9));
+        assert!(err.message.contains("invalid type"), "{}", err.message);
+    }
+}
