@@ -50,20 +50,27 @@ impl SiteConfig {
         }
         if !is_language_tag(&config.language) {
             problems.push(
-                at_key("language", format!("`{}` is not a language tag", config.language))
-                    .with_hint("use a BCP 47 tag such as `en`, `en-GB` or `fr`"),
+                at_key(
+                    "language",
+                    format!("`{}` is not a language tag", config.language),
+                )
+                .with_hint("use a BCP 47 tag such as `en`, `en-GB` or `fr`"),
             );
         }
         if let Some(url) = config.base_url.take() {
             match normalize_base_url(&url) {
                 Ok(url) => config.base_url = Some(url),
-                Err(message) => problems.push(
-                    at_key("base_url", message)
-                        .with_hint("write the full address, e.g. `https://example.org/explainer/`"),
-                ),
+                Err(message) => problems
+                    .push(at_key("base_url", message).with_hint(
+                        "write the full address, e.g. `https://example.org/explainer/`",
+                    )),
             }
         }
-        if problems.is_empty() { Ok(config) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -78,7 +85,11 @@ pub fn normalize_base_url(url: &str) -> Result<String, String> {
     if host.is_empty() || url.contains(char::is_whitespace) || url.contains(['?', '#']) {
         return Err(format!("`{url}` is not a usable base URL"));
     }
-    Ok(if url.ends_with('/') { url.to_owned() } else { format!("{url}/") })
+    Ok(if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    })
 }
 
 fn is_language_tag(tag: &str) -> bool {
@@ -91,11 +102,12 @@ fn is_language_tag(tag: &str) -> bool {
 
 /// 1-based line on which a top-level `key:` is written, to point errors at it.
 pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines().position(|line| {
-        line.strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
-    })
-    .map(|i| i + 1)
+    yaml.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -108,12 +120,16 @@ mod tests {
     fn base_url_gets_a_trailing_slash() {
         let text = format!("{GOOD}base_url: https://example.org/explainer\n");
         let config = SiteConfig::parse(&text, Path::new("site.yaml")).unwrap();
-        assert_eq!(config.base_url.as_deref(), Some("https://example.org/explainer/"));
+        assert_eq!(
+            config.base_url.as_deref(),
+            Some("https://example.org/explainer/")
+        );
     }
 
     #[test]
     fn unknown_key_and_bad_values_are_errors() {
-        let err = SiteConfig::parse(&format!("{GOOD}colour: red\n"), Path::new("site.yaml")).unwrap_err();
+        let err =
+            SiteConfig::parse(&format!("{GOOD}colour: red\n"), Path::new("site.yaml")).unwrap_err();
         assert!(err[0].message.contains("unknown field `colour`"));
 
         let text = "title: T\ndescription: D\nlanguage: english please\nauthor: A\nbase_url: example.org\n";

@@ -24,7 +24,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn new(
+        path: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             path: path.into(),
             line: line.max(1),
@@ -117,7 +122,10 @@ impl LineIndex {
 }
 
 /// The closest of `candidates` to `word`, if any is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -153,7 +161,10 @@ mod tests {
 
     #[test]
     fn did_you_mean_finds_close_words_only() {
-        assert_eq!(did_you_mean("titel", ["title", "description"]), Some("title"));
+        assert_eq!(
+            did_you_mean("titel", ["title", "description"]),
+            Some("title")
+        );
         assert_eq!(did_you_mean("zzz", ["title", "description"]), None);
     }
 }

@@ -79,29 +79,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 /// Loads and checks everything the site is made of, reporting every problem at once.
 pub fn load(options: &BuildOptions) -> Result<Site> {
     let config = load_config(&options.root, options.base_url.as_deref());
-    let pages = content::load_pages(&options.root, options.drafts);
+    let loaded = content::load_pages(&options.root, options.drafts);
     let templates = Templates::load(&options.root);
-    match (config, pages, templates) {
-        (Ok(config), Ok(pages), Ok(templates)) => Ok(Site {
+    match (config, templates) {
+        (Ok(config), Ok(templates)) if loaded.problems.is_empty() => Ok(Site {
             config,
-            pages,
+            pages: loaded.pages,
             templates,
         }),
-        (config, pages, templates) => {
-            let mut problems = Vec::new();
+        (config, templates) => {
+            let mut problems = loaded.problems;
             problems.extend(config.err().unwrap_or_default());
             problems.extend(templates.err().unwrap_or_default());
-            match pages {
-                // Bodies can still be checked for broken links while other files are wrong.
-                Ok(pages) => problems.extend(render_bodies(&pages).1),
-                Err(errs) => problems.extend(errs),
-            }
+            // The pages that did load can still be checked for broken links.
+            let index = PageIndex::new(&loaded.pages).with_unloaded(&loaded.unloaded);
+            problems.extend(render_bodies(&loaded.pages, &index).1);
             Err(Error::site(problems))
         }
     }
 }
 
-fn load_config(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
+fn load_config(
+    root: &Path,
+    base_url_override: Option<&str>,
+) -> Result<SiteConfig, Vec<Diagnostic>> {
     let shown = Path::new(config::FILE_NAME);
     let path = root.join(shown);
     if !path.is_file() {
@@ -113,8 +114,8 @@ fn load_config(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfi
     let text = source_text::read(&path, shown).map_err(|d| vec![d])?;
     let mut config = SiteConfig::parse(&text, shown)?;
     if let Some(url) = base_url_override {
-        let url = config::normalize_base_url(url)
-            .map_err(|m| vec![Diagnostic::file("--base-url", m)])?;
+        let url =
+            config::normalize_base_url(url).map_err(|m| vec![Diagnostic::file("--base-url", m)])?;
         config.base_url = Some(url);
     }
     Ok(config)
@@ -122,7 +123,7 @@ fn load_config(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfi
 
 /// Renders the site into each page's site path and HTML, without writing anything.
 pub fn render(site: Site) -> Result<Vec<(String, String)>> {
-    let (bodies, problems) = render_bodies(&site.pages);
+    let (bodies, problems) = render_bodies(&site.pages, &PageIndex::new(&site.pages));
     if !problems.is_empty() {
         return Err(Error::site(problems));
     }
@@ -131,13 +132,12 @@ pub fn render(site: Site) -> Result<Vec<(String, String)>> {
 
 /// Every page's Markdown rendered, with the problems found in the bodies: links to missing
 /// pages, and links to anchors that no heading has.
-fn render_bodies(pages: &[Page]) -> (Vec<Rendered>, Vec<Diagnostic>) {
-    let index = PageIndex::new(pages);
+fn render_bodies(pages: &[Page], index: &PageIndex) -> (Vec<Rendered>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let bodies: Vec<Rendered> = pages
         .iter()
         .map(|page| {
-            let (body, mut errs) = markdown::render(page, &index);
+            let (body, mut errs) = markdown::render(page, index);
             problems.append(&mut errs);
             body
         })
@@ -147,7 +147,8 @@ fn render_bodies(pages: &[Page]) -> (Vec<Rendered>, Vec<Diagnostic>) {
 }
 
 fn broken_anchors(pages: &[Page], bodies: &[Rendered]) -> Vec<Diagnostic> {
-    let by_path: HashMap<&str, &Rendered> = pages.iter().map(|p| p.path.as_str()).zip(bodies).collect();
+    let by_path: HashMap<&str, &Rendered> =
+        pages.iter().map(|p| p.path.as_str()).zip(bodies).collect();
     let mut problems = Vec::new();
     for (page, body) in pages.iter().zip(bodies) {
         for link in &body.anchor_refs {
@@ -160,14 +161,18 @@ fn broken_anchors(pages: &[Page], bodies: &[Rendered]) -> Vec<Diagnostic> {
             let (line, column) = LineIndex::new(&page.text).locate(&page.text, link.offset);
             let hint = match did_you_mean(&link.anchor, target.ids.iter().map(String::as_str)) {
                 Some(close) => format!("did you mean `#{close}`?"),
-                None => "link to a heading's id: its text in lowercase, with hyphens for spaces".to_owned(),
+                None => "link to a heading's id: its text in lowercase, with hyphens for spaces"
+                    .to_owned(),
             };
             problems.push(
                 Diagnostic::new(
                     &page.source,
                     line,
                     column,
-                    format!("link to `#{}`: {} has no heading with that id", link.anchor, link.target),
+                    format!(
+                        "link to `#{}`: {} has no heading with that id",
+                        link.anchor, link.target
+                    ),
                 )
                 .with_source(&page.text)
                 .with_hint(hint),

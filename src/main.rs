@@ -7,7 +7,10 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(version, about = "Build a fast, accessible explainer site from Markdown")]
+#[command(
+    version,
+    about = "Build a fast, accessible explainer site from Markdown"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -20,7 +20,14 @@ pub const MARKER: &str = ".explainer-output";
 
 /// Folders and files that mark a site's sources or a project: an output folder holding one
 /// of them is somebody's work, never something to replace.
-const PROJECT_MARKERS: &[&str] = &["content", "templates", "static", "site.yaml", "Cargo.toml", ".git"];
+const PROJECT_MARKERS: &[&str] = &[
+    "content",
+    "templates",
+    "static",
+    "site.yaml",
+    "Cargo.toml",
+    ".git",
+];
 
 /// Writes `pages` (site path, HTML) and a copy of `root/static` as the new contents of
 /// `output`.
@@ -39,8 +46,13 @@ pub fn write_site(root: &Path, output: &Path, pages: &[(String, String)]) -> Res
 }
 
 fn write_into(staging: &Path, root: &Path, pages: &[(String, String)]) -> Result<()> {
-    let write = |path: &Path, bytes: &[u8]| fs::write(path, bytes).map_err(|e| Error::io("can't write", path, e));
-    write(&staging.join(MARKER), b"This folder was written by explainer and is replaced by each build.\n")?;
+    let write = |path: &Path, bytes: &[u8]| {
+        fs::write(path, bytes).map_err(|e| Error::io("can't write", path, e))
+    };
+    write(
+        &staging.join(MARKER),
+        b"This folder was written by explainer and is replaced by each build.\n",
+    )?;
 
     // Create each folder once, parents first (a BTreeSet sorts `a` before `a/b`).
     let dirs: BTreeSet<&str> = pages
@@ -77,7 +89,8 @@ fn copy_static(from: &Path, to: &Path) -> Result<()> {
         if entry.file_type().is_dir() {
             fs::create_dir_all(&target).map_err(|e| Error::io("can't create", &target, e))?;
         } else if entry.file_type().is_file() {
-            fs::copy(entry.path(), &target).map_err(|e| Error::io("can't copy", entry.path(), e))?;
+            fs::copy(entry.path(), &target)
+                .map_err(|e| Error::io("can't copy", entry.path(), e))?;
         }
     }
     Ok(())
@@ -101,7 +114,9 @@ fn swap_into_place(staging: &Path, output: &Path) -> Result<()> {
 
 /// A hidden folder beside `output`, on the same file system so a rename is atomic.
 fn sibling(output: &Path, what: &str) -> PathBuf {
-    let name = output.file_name().map_or_else(|| OsString::from("public"), OsString::from);
+    let name = output
+        .file_name()
+        .map_or_else(|| OsString::from("public"), OsString::from);
     let mut hidden = OsString::from(".");
     hidden.push(name);
     hidden.push(format!(".explainer-{what}"));
@@ -110,7 +125,9 @@ fn sibling(output: &Path, what: &str) -> PathBuf {
 
 fn remove_if_present(path: &Path) -> Result<()> {
     match fs::remove_dir_all(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io("can't remove", path, e)),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(Error::io("can't remove", path, e))
+        }
         _ => Ok(()),
     }
 }
@@ -142,7 +159,9 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
         return refuse("it is a file, not a folder");
     }
     if let Some(found) = PROJECT_MARKERS.iter().find(|m| output.join(m).exists()) {
-        return refuse(&format!("it holds `{found}`, so it looks like a project, not a built site"));
+        return refuse(&format!(
+            "it holds `{found}`, so it looks like a project, not a built site"
+        ));
     }
     let mut entries = fs::read_dir(output).map_err(|e| Error::io("can't read", output, e))?;
     if entries.next().is_some() && !output.join(MARKER).is_file() {

@@ -92,7 +92,9 @@ impl Templates {
 
 /// `{{ page.updated | human_date }}`: `2022-01-26` becomes `26 January 2022`.
 fn human_date(value: &str, _: Kwargs, _: &State) -> tera::TeraResult<String> {
-    Date::parse(value).map(|d| d.human()).map_err(tera::Error::message)
+    Date::parse(value)
+        .map(|d| d.human())
+        .map_err(tera::Error::message)
 }
 
 /// What templates see of any page in `pages`, `prev` and `next`.
@@ -157,13 +159,23 @@ pub fn render_pages(
     let mut out = Vec::with_capacity(pages.len());
     let mut problems = Vec::new();
     for (i, (page, body)) in pages.iter().zip(bodies).enumerate() {
-        let context = page_context(config, page, body, i.checked_sub(1).map(|p| &summaries[p]), summaries.get(i + 1));
+        let context = page_context(
+            config,
+            page,
+            body,
+            i.checked_sub(1).map(|p| &summaries[p]),
+            summaries.get(i + 1),
+        );
         match tera.render(&page.template, &context) {
             Ok(html) => out.push((page.path.clone(), html)),
             Err(e) => problems.push(template_diagnostic(&e, &sources, Some(page))),
         }
     }
-    if problems.is_empty() { Ok(out) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }
 
 fn page_context(
@@ -181,7 +193,10 @@ fn page_context(
         content: &body.html,
         toc: &body.toc,
         url: &page.path,
-        permalink: config.base_url.as_ref().map(|base| format!("{base}{}", page.path)),
+        permalink: config
+            .base_url
+            .as_ref()
+            .map(|base| format!("{base}{}", page.path)),
         date: front.date,
         updated: front.updated.or(front.date),
         key_points: &front.key_points,
@@ -210,17 +225,28 @@ fn missing_templates(templates: &Templates, pages: &[Page]) -> Vec<Diagnostic> {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("the templates are: {}", names.join(", ")),
             };
-            Diagnostic::new(&p.source, line, 1, format!("there is no template `{}`", p.template))
-                .with_source(&p.text)
-                .with_hint(hint)
+            Diagnostic::new(
+                &p.source,
+                line,
+                1,
+                format!("there is no template `{}`", p.template),
+            )
+            .with_source(&p.text)
+            .with_hint(hint)
         })
         .collect()
 }
 
 /// Turns a Tera error into a diagnostic at the template's file, line and column. `page` is
 /// the page being rendered, if any, named in the message.
-fn template_diagnostic(err: &tera::Error, sources: &[(String, String)], page: Option<&Page>) -> Diagnostic {
-    let while_rendering = page.map_or(String::new(), |p| format!(" (while rendering {})", p.source.display()));
+fn template_diagnostic(
+    err: &tera::Error,
+    sources: &[(String, String)],
+    page: Option<&Page>,
+) -> Diagnostic {
+    let while_rendering = page.map_or(String::new(), |p| {
+        format!(" (while rendering {})", p.source.display())
+    });
     match err.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let span = report.span();
@@ -234,14 +260,17 @@ fn template_diagnostic(err: &tera::Error, sources: &[(String, String)], page: Op
             if let Some((_, text)) = sources.iter().find(|(name, _)| name == report.filename()) {
                 d = d.with_source(text);
             }
-            if report.message().contains("not found in context") || report.message().contains("undefined") {
+            if report.message().contains("not found in context")
+                || report.message().contains("undefined")
+            {
                 d = d.with_hint("templates get `site`, `page`, `pages`, `prev`, `next` and `root`; test optional values with `{% if x %}`");
             }
             d
         }
-        ErrorKind::MissingParent { current, parent } => {
-            Diagnostic::file(Path::new(DIR).join(current), format!("extends `{parent}`, which does not exist"))
-        }
+        ErrorKind::MissingParent { current, parent } => Diagnostic::file(
+            Path::new(DIR).join(current),
+            format!("extends `{parent}`, which does not exist"),
+        ),
         _ => {
             let location = page.map_or_else(|| PathBuf::from(DIR), |p| p.source.clone());
             let mut message = err.to_string();

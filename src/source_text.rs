@@ -8,7 +8,8 @@ use crate::diagnostics::{Diagnostic, LineIndex};
 /// Reads `path` (shown to the user as `shown`) as UTF-8 text without a BOM and with `\n`
 /// line endings.
 pub fn read(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::file(shown, format!("can't read the file: {e}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::file(shown, format!("can't read the file: {e}")))?;
     decode(bytes, shown)
 }
 
@@ -22,8 +23,15 @@ pub fn decode(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
         Diagnostic::new(shown, line, column, "the file is not valid UTF-8 text")
             .with_hint("save the file as UTF-8 in your editor")
     })?;
-    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    })
 }
 
 #[cfg(test)]
@@ -32,7 +40,11 @@ mod tests {
 
     #[test]
     fn bom_and_crlf_are_removed() {
-        let text = decode(b"\xEF\xBB\xBF---\r\ntitle: A\r\n".to_vec(), Path::new("a.md")).unwrap();
+        let text = decode(
+            b"\xEF\xBB\xBF---\r\ntitle: A\r\n".to_vec(),
+            Path::new("a.md"),
+        )
+        .unwrap();
         assert_eq!(text, "---\ntitle: A\n");
     }
 

@@ -19,7 +19,10 @@ pub fn page_path(source: &Path, slug: Option<&Slug>) -> Result<String, String> {
     let (file, dirs) = components.split_last().ok_or("empty path")?;
     for dir in dirs {
         let Component::Normal(name) = dir else {
-            return Err(format!("`{}` is not a plain folder name", dir.as_os_str().to_string_lossy()));
+            return Err(format!(
+                "`{}` is not a plain folder name",
+                dir.as_os_str().to_string_lossy()
+            ));
         };
         let name = name.to_string_lossy();
         Slug::parse(&name).map_err(|_| {
@@ -75,11 +78,23 @@ mod tests {
 
     #[test]
     fn pages_become_html_files_named_after_their_source_or_slug() {
-        assert_eq!(page_path(Path::new("index.md"), None).unwrap(), "index.html");
-        assert_eq!(page_path(Path::new("demands.md"), None).unwrap(), "demands.html");
-        assert_eq!(page_path(Path::new("history/page-1.md"), None).unwrap(), "history/page-1.html");
+        assert_eq!(
+            page_path(Path::new("index.md"), None).unwrap(),
+            "index.html"
+        );
+        assert_eq!(
+            page_path(Path::new("demands.md"), None).unwrap(),
+            "demands.html"
+        );
+        assert_eq!(
+            page_path(Path::new("history/page-1.md"), None).unwrap(),
+            "history/page-1.html"
+        );
         let slug = Slug::parse("russia").unwrap();
-        assert_eq!(page_path(Path::new("a/demands.md"), Some(&slug)).unwrap(), "a/russia.html");
+        assert_eq!(
+            page_path(Path::new("a/demands.md"), Some(&slug)).unwrap(),
+            "a/russia.html"
+        );
     }
 
     #[test]

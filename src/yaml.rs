@@ -21,7 +21,11 @@ pub struct YamlSource<'a> {
 
 /// Parses `yaml` into `T`. `fields` are the keys `T` accepts, used to suggest a fix for a
 /// misspelt key.
-pub fn parse<T: DeserializeOwned>(yaml: &str, source: &YamlSource, fields: &[&str]) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(
+    yaml: &str,
+    source: &YamlSource,
+    fields: &[&str],
+) -> Result<T, Diagnostic> {
     serde_yaml::from_str(yaml).map_err(|err| to_diagnostic(&err, source, fields))
 }
 
@@ -56,7 +60,9 @@ fn hint_for(message: &str, fields: &[&str]) -> Option<String> {
     if let Some(missing) = between_backticks(message, "missing field `") {
         return Some(format!("add a line `{missing}: ...`"));
     }
-    if message.contains("did not find expected") || message.contains("mapping values are not allowed") {
+    if message.contains("did not find expected")
+        || message.contains("mapping values are not allowed")
+    {
         return Some(
             "check the indentation, and quote values that contain `: ` or start with a special character"
                 .to_owned(),
@@ -94,9 +100,14 @@ mod tests {
     #[test]
     fn unknown_key_is_located_in_the_file_and_gets_a_suggestion() {
         let file = "---\ntitle: A\ntitel: B\n---\n";
-        let err = parse::<Fm>("title: A\ntitel: B\n", &source(file), &["title", "weight"]).unwrap_err();
+        let err =
+            parse::<Fm>("title: A\ntitel: B\n", &source(file), &["title", "weight"]).unwrap_err();
         assert_eq!((err.line, err.column), (3, 1));
-        assert!(err.message.starts_with("unknown field `titel`"), "{}", err.message);
+        assert!(
+            err.message.starts_with("unknown field `titel`"),
+            "{}",
+            err.message
+        );
         assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
         assert_eq!(err.source_line.as_deref(), Some("titel: B"));
     }

@@ -13,8 +13,18 @@ pub struct Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Date {
@@ -35,11 +45,16 @@ impl Date {
         };
         let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
         if !(1..=12).contains(&month) {
-            return Err(format!("`{s}` has no month {month}: months run from 01 to 12"));
+            return Err(format!(
+                "`{s}` has no month {month}: months run from 01 to 12"
+            ));
         }
         let month = month as u8;
         if day == 0 || day > u16::from(days_in_month(year, month)) {
-            return Err(format!("`{s}` is not a day of {} {year}", MONTHS[usize::from(month) - 1]));
+            return Err(format!(
+                "`{s}` is not a day of {} {year}",
+                MONTHS[usize::from(month) - 1]
+            ));
         }
         Ok(Date {
             year,
@@ -50,7 +65,12 @@ impl Date {
 
     /// The date as readers see it, e.g. `26 January 2022`.
     pub fn human(&self) -> String {
-        format!("{} {} {}", self.day, MONTHS[usize::from(self.month) - 1], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month) - 1],
+            self.year
+        )
     }
 }
 
@@ -77,7 +97,10 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(crate::content::ParseVisitor::new("a date (YYYY-MM-DD)", Date::parse))
+        deserializer.deserialize_str(crate::content::ParseVisitor::new(
+            "a date (YYYY-MM-DD)",
+            Date::parse,
+        ))
     }
 }
 
@@ -94,7 +117,15 @@ mod tests {
 
     #[test]
     fn rejects_impossible_or_malformed_dates() {
-        for s in ["2022-02-29", "2022-13-01", "2022-00-10", "22-01-01", "2022/01/01", "2022-1-01", "２０２２-01-01"] {
+        for s in [
+            "2022-02-29",
+            "2022-13-01",
+            "2022-00-10",
+            "22-01-01",
+            "2022/01/01",
+            "2022-1-01",
+            "２０２２-01-01",
+        ] {
             assert!(Date::parse(s).is_err(), "{s} should be rejected");
         }
     }

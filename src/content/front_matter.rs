@@ -72,9 +72,11 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     }
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
-        return Err(Diagnostic::file(path, "missing front matter: the first line must be `---`")
-            .with_source(text)
-            .with_hint(EXAMPLE));
+        return Err(
+            Diagnostic::file(path, "missing front matter: the first line must be `---`")
+                .with_source(text)
+                .with_hint(EXAMPLE),
+        );
     }
     let yaml_start = (first_line_end + 1).min(text.len());
     let mut offset = yaml_start;
@@ -109,7 +111,8 @@ impl FrontMatter {
         }
         let front: FrontMatter = yaml::parse(split.yaml, &source, FIELDS).map_err(|d| vec![d])?;
         let at_key = |key: &str, message: &str| {
-            let line = key_line(split.yaml, key).map_or(split.yaml_line, |l| l + split.yaml_line - 1);
+            let line =
+                key_line(split.yaml, key).map_or(split.yaml_line, |l| l + split.yaml_line - 1);
             Diagnostic::new(path, line, 1, message).with_source(text)
         };
         let mut problems = Vec::new();
@@ -126,11 +129,20 @@ impl FrontMatter {
             && updated < date
         {
             problems.push(
-                at_key("updated", &format!("`updated` ({updated}) is before `date` ({date})"))
-                    .with_hint("`date` is when the page was first published; `updated` its latest revision"),
+                at_key(
+                    "updated",
+                    &format!("`updated` ({updated}) is before `date` ({date})"),
+                )
+                .with_hint(
+                    "`date` is when the page was first published; `updated` its latest revision",
+                ),
             );
         }
-        if problems.is_empty() { Ok(front) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(front)
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -160,9 +172,24 @@ mod tests {
     fn missing_unclosed_and_empty_front_matter_are_explained() {
         assert!(split("", p()).unwrap_err().message.contains("empty"));
         assert!(split("  \n", p()).unwrap_err().message.contains("empty"));
-        assert!(split("# Hello\n", p()).unwrap_err().message.contains("missing front matter"));
-        assert!(split("---\ntitle: A\n", p()).unwrap_err().message.contains("not closed"));
-        assert!(split("---", p()).unwrap_err().message.contains("not closed"));
+        assert!(
+            split("# Hello\n", p())
+                .unwrap_err()
+                .message
+                .contains("missing front matter")
+        );
+        assert!(
+            split("---\ntitle: A\n", p())
+                .unwrap_err()
+                .message
+                .contains("not closed")
+        );
+        assert!(
+            split("---", p())
+                .unwrap_err()
+                .message
+                .contains("not closed")
+        );
     }
 
     #[test]
@@ -178,7 +205,11 @@ mod tests {
         let text = "---\ntitle: A\ndescription: B\nslug: Bad Slug\n---\n";
         let errs = FrontMatter::parse(&split(text, p()).unwrap(), text, p()).unwrap_err();
         assert_eq!(errs[0].line, 4);
-        assert!(errs[0].message.contains("not a valid slug"), "{}", errs[0].message);
+        assert!(
+            errs[0].message.contains("not a valid slug"),
+            "{}",
+            errs[0].message
+        );
 
         let text = "---\ntitle: A\ndescription: B\ndate: 2022-02-30\n---\n";
         let errs = FrontMatter::parse(&split(text, p()).unwrap(), text, p()).unwrap_err();

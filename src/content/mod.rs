@@ -46,39 +46,53 @@ impl Page {
     }
 }
 
-/// Loads every page under `root/content`, in navigation order: the home page first, then by
-/// `weight`, then by site path. Drafts are left out unless `include_drafts`.
-pub fn load_pages(root: &Path, include_drafts: bool) -> Result<Vec<Page>, Vec<Diagnostic>> {
+/// The outcome of loading `content/`: the pages that loaded, and what was wrong with the
+/// others, so a run can go on to check the good pages and report everything at once.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// In navigation order: the home page first, then by `weight`, then by site path.
+    pub pages: Vec<Page>,
+    pub problems: Vec<Diagnostic>,
+    /// Sources (relative to `content/`) that exist but failed to load: links to them are
+    /// not broken, only unchecked.
+    pub unloaded: Vec<PathBuf>,
+}
+
+/// Loads every page under `root/content`. Drafts are left out unless `include_drafts`.
+pub fn load_pages(root: &Path, include_drafts: bool) -> Loaded {
     let dir = root.join(DIR);
+    let mut loaded = Loaded::default();
     if !dir.is_dir() {
-        return Err(vec![
+        loaded.problems.push(
             Diagnostic::file(DIR, "the content folder is missing")
                 .with_hint("run the build from the site's folder, or pass `--root DIR`"),
-        ]);
+        );
+        return loaded;
     }
-    let mut pages = Vec::new();
-    let mut problems = Vec::new();
-    for file in markdown_files(&dir, &mut problems) {
+    for file in markdown_files(&dir, &mut loaded.problems) {
         match load_page(root, &file) {
             Ok(page) if page.front.draft && !include_drafts => {}
-            Ok(page) => pages.push(page),
-            Err(mut errs) => problems.append(&mut errs),
+            Ok(page) => loaded.pages.push(page),
+            Err(mut errs) => {
+                loaded.problems.append(&mut errs);
+                loaded
+                    .unloaded
+                    .push(file.strip_prefix(&dir).unwrap_or(&file).to_path_buf());
+            }
         }
     }
-    problems.extend(duplicate_paths(&pages));
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    if !pages.iter().any(Page::is_home) {
-        return Err(vec![
+    loaded.problems.extend(duplicate_paths(&loaded.pages));
+    let home_failed = loaded.unloaded.iter().any(|p| p == Path::new("index.md"));
+    if !home_failed && !loaded.pages.iter().any(Page::is_home) {
+        loaded.problems.push(
             Diagnostic::file(Path::new(DIR).join("index.md"), "the home page is missing")
                 .with_hint("create content/index.md; it becomes the site's index.html"),
-        ]);
+        );
     }
-    pages.sort_by(|a, b| {
+    loaded.pages.sort_by(|a, b| {
         (!a.is_home(), a.front.weight, &a.path).cmp(&(!b.is_home(), b.front.weight, &b.path))
     });
-    Ok(pages)
+    loaded
 }
 
 /// Every `.md` file under `dir`, sorted, skipping hidden files and folders. Symbolic links
@@ -106,12 +120,16 @@ fn markdown_files(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
 
 fn load_page(root: &Path, file: &Path) -> Result<Page, Vec<Diagnostic>> {
     let source = file.strip_prefix(root).unwrap_or(file).to_path_buf();
-    let content_path = file.strip_prefix(root.join(DIR)).unwrap_or(file).to_path_buf();
+    let content_path = file
+        .strip_prefix(root.join(DIR))
+        .unwrap_or(file)
+        .to_path_buf();
     let text = source_text::read(file, &source).map_err(|d| vec![d])?;
     let split = front_matter::split(&text, &source).map_err(|d| vec![d])?;
     let front = FrontMatter::parse(&split, &text, &source)?;
     let path = urls::page_path(&content_path, front.slug.as_ref()).map_err(|message| {
-        let line = crate::config::key_line(split.yaml, "slug").map_or(1, |l| l + split.yaml_line - 1);
+        let line =
+            crate::config::key_line(split.yaml, "slug").map_or(1, |l| l + split.yaml_line - 1);
         vec![Diagnostic::new(&source, line, 1, message).with_source(&text)]
     })?;
     let template = match &front.template {

@@ -12,7 +12,8 @@ pub struct Slug(String);
 impl Slug {
     pub fn parse(s: &str) -> Result<Slug, String> {
         let valid = !s.is_empty()
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !s.starts_with('-')
             && !s.ends_with('-')
             && !s.contains("--");
@@ -50,7 +51,9 @@ mod tests {
     fn accepts_url_safe_names_only() {
         assert!(Slug::parse("nato-response").is_ok());
         assert!(Slug::parse("page-00042").is_ok());
-        for bad in ["", "..", "a/b", "Demands", "a--b", "-a", "a-", "a b", "a\0b", "é"] {
+        for bad in [
+            "", "..", "a/b", "Demands", "a--b", "-a", "a-", "a b", "a\0b", "é",
+        ] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }

@@ -23,7 +23,11 @@ pub fn slugify(text: &str) -> String {
             pending_dash = true;
         }
     }
-    if id.is_empty() { "section".to_owned() } else { id }
+    if id.is_empty() {
+        "section".to_owned()
+    } else {
+        id
+    }
 }
 
 /// Hands out ids that are unique within one page: the second "Sources" becomes `sources-1`.
@@ -61,7 +65,10 @@ mod tests {
     #[test]
     fn slugs_keep_letters_and_digits_only() {
         assert_eq!(slugify("Why 27 May 1997?"), "why-27-may-1997");
-        assert_eq!(slugify("What did NATO's reply offer?"), "what-did-natos-reply-offer");
+        assert_eq!(
+            slugify("What did NATO's reply offer?"),
+            "what-did-natos-reply-offer"
+        );
         assert_eq!(slugify("  Ukraine -- and  Georgia_"), "ukraine-and-georgia");
         assert_eq!(slugify("Češi a Slováci"), "češi-a-slováci");
         assert_eq!(slugify("???"), "section");

@@ -2,7 +2,7 @@
 //! `../a/b.md#anchor`); the output needs that page's relative URL.
 
 use std::collections::HashMap;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use crate::content::Page;
 
@@ -10,7 +10,10 @@ use crate::content::Page;
 #[derive(Debug, PartialEq, Eq)]
 pub enum Destination<'a> {
     /// Another page, by its path relative to `content/` (normalised), with an optional anchor.
-    Page { source: String, anchor: Option<&'a str> },
+    Page {
+        source: String,
+        anchor: Option<&'a str>,
+    },
     /// A heading on the same page.
     Anchor(&'a str),
     /// An escape from the content folder (`../../x.md`).
@@ -78,6 +81,17 @@ impl PageIndex {
             .filter_map(|p| Some((normalize(&p.content_path)?, p.path.clone())))
             .collect();
         PageIndex { by_source }
+    }
+
+    /// Also knows `sources` (relative to `content/`), which exist but failed to load, so
+    /// that links to them are not reported as broken. They have no site path.
+    pub fn with_unloaded(mut self, sources: &[PathBuf]) -> Self {
+        for source in sources {
+            if let Some(source) = normalize(source) {
+                self.by_source.entry(source).or_default();
+            }
+        }
+        self
     }
 
     /// Site path of the page written in `content/<source>`.

@@ -110,7 +110,8 @@ pub fn render(page: &Page, index: &PageIndex) -> (Rendered, Vec<Diagnostic>) {
                     }
                     Err((message, hint)) => {
                         let (line, column) = locate(range.start);
-                        let mut d = Diagnostic::new(&page.source, line, column, message).with_source(&page.text);
+                        let mut d = Diagnostic::new(&page.source, line, column, message)
+                            .with_source(&page.text);
                         if let Some(hint) = hint {
                             d = d.with_hint(hint);
                         }
@@ -145,12 +146,18 @@ pub fn render(page: &Page, index: &PageIndex) -> (Rendered, Vec<Diagnostic>) {
                 }
             }
             Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
-            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {}
+            | Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            ) => {}
             _ => prose.push(' '),
         }
         match heading.as_mut() {
             // A heading is itself a link to its anchor, and links can't nest.
-            Some(_) if matches!(event, Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link)) => {}
+            Some(_)
+                if matches!(
+                    event,
+                    Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link)
+                ) => {}
             Some(h) => h.events.push(event),
             None => events.push(event),
         }
@@ -160,7 +167,12 @@ pub fn render(page: &Page, index: &PageIndex) -> (Rendered, Vec<Diagnostic>) {
     (out, problems)
 }
 
-fn emit_heading<'a>(h: OpenHeading<'a>, ids: &mut IdAllocator, out: &mut Rendered, events: &mut Vec<Event<'a>>) {
+fn emit_heading<'a>(
+    h: OpenHeading<'a>,
+    ids: &mut IdAllocator,
+    out: &mut Rendered,
+    events: &mut Vec<Event<'a>>,
+) {
     let wanted = match &h.explicit_id {
         Some(id) if is_plain_id(id) => id.to_string(),
         Some(id) => headings::slugify(id),
@@ -190,7 +202,10 @@ fn count_words(text: &str) -> usize {
 
 /// An author's `{#id}` is used as written when it needs no escaping anywhere.
 fn is_plain_id(id: &str) -> bool {
-    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
 }
 
 type LinkResult = Result<(Option<String>, Option<AnchorRef>), (String, Option<String>)>;
@@ -213,12 +228,20 @@ fn rewrite_link(dest: &str, page: &Page, index: &PageIndex, offset: usize) -> Li
             let Some(target) = index.site_path(&source) else {
                 let hint = did_you_mean(&source, index.sources())
                     .map(|s| format!("did you mean `{s}`?"))
-                    .or_else(|| Some("link to a file in content/, relative to this page".to_owned()));
-                return Err((format!("link to `{dest}`: there is no page content/{source}"), hint));
+                    .or_else(|| {
+                        Some("link to a file in content/, relative to this page".to_owned())
+                    });
+                return Err((
+                    format!("link to `{dest}`: there is no page content/{source}"),
+                    hint,
+                ));
             };
             let url = urls::relative(&page.path, target);
             Ok(match anchor {
-                Some(anchor) => (Some(format!("{url}#{anchor}")), Some(anchor_ref(target, anchor))),
+                Some(anchor) => (
+                    Some(format!("{url}#{anchor}")),
+                    Some(anchor_ref(target, anchor)),
+                ),
                 None => (Some(url), None),
             })
         }
@@ -272,7 +295,9 @@ mod tests {
 
     #[test]
     fn gfm_extensions_and_smart_punctuation_are_on() {
-        let (r, _) = render_alone("\"Quoted\" -- ~~gone~~\n\n| a |\n|---|\n| 1 |\n\nNote[^n]\n\n[^n]: A note.\n");
+        let (r, _) = render_alone(
+            "\"Quoted\" -- ~~gone~~\n\n| a |\n|---|\n| 1 |\n\nNote[^n]\n\n[^n]: A note.\n",
+        );
         assert!(r.html.contains("“Quoted” –"), "{}", r.html);
         assert!(r.html.contains("<del>gone</del>"));
         assert!(r.html.contains("<table>"));
@@ -281,7 +306,10 @@ mod tests {
 
     #[test]
     fn md_links_become_relative_urls_and_unknown_pages_are_located() {
-        let a = page("a/one.html", "See [two](two.md#why) and\n[home](../index.md) and [gone](nope.md).\n");
+        let a = page(
+            "a/one.html",
+            "See [two](two.md#why) and\n[home](../index.md) and [gone](nope.md).\n",
+        );
         let two = page("a/two.html", "");
         let home = page("index.html", "");
         let pages = [a, two, home];
@@ -298,7 +326,8 @@ mod tests {
 
     #[test]
     fn word_count_skips_code_blocks() {
-        let (r, _) = render_alone("One \"two\" `three`.\n\n```\nnot counted here\n```\n\nNATO's *un*done\n");
+        let (r, _) =
+            render_alone("One \"two\" `three`.\n\n```\nnot counted here\n```\n\nNATO's *un*done\n");
         assert_eq!(r.word_count, 5);
     }
 }

@@ -1,0 +1,350 @@
+//! Building fixture sites: what an author gets for good input, and for each kind of mistake.
+
+mod common;
+
+use std::fs;
+
+use common::{Fixture, attr_values, broken_links, page, snapshot};
+
+#[test]
+fn a_site_builds_into_html_files_named_after_their_sources() {
+    let site = Fixture::new();
+    site.write("content/demands.md", &page("Demands", "Text."))
+        .write("content/history/early.md", &page("Early", "Old times."));
+    let report = site.build().unwrap();
+    assert_eq!(report.pages, 3);
+    for path in [
+        "index.html",
+        "demands.html",
+        "history/early.html",
+        "style.css",
+    ] {
+        assert!(site.out().join(path).is_file(), "{path} missing");
+    }
+    assert!(
+        site.read("demands.html")
+            .contains("<title>Demands | Fixture site</title>")
+    );
+}
+
+#[test]
+fn pages_are_in_weight_order_with_home_first_and_prev_next_links() {
+    let site = Fixture::new();
+    site.write(
+        "content/b.md",
+        "---\ntitle: B\ndescription: d\nweight: 1\n---\n",
+    )
+    .write(
+        "content/a.md",
+        "---\ntitle: A\ndescription: d\nweight: 2\n---\n",
+    );
+    site.build().unwrap();
+    let b = site.read("b.html");
+    let nav: Vec<_> = attr_values(&b, "href")
+        .into_iter()
+        .filter(|h| h.ends_with(".html"))
+        .collect();
+    assert_eq!(&nav[..3], ["index.html", "b.html", "a.html"]);
+    assert!(b.contains(r#"<a rel="prev" href="index.html">Home</a>"#));
+    assert!(b.contains(r#"<a rel="next" href="a.html">A</a>"#));
+}
+
+#[test]
+fn internal_md_links_become_relative_urls_that_resolve() {
+    let site = Fixture::new();
+    site.write("content/demands.md", &page("Demands", "## Why 27 May 1997?\n\nSee [the reply](history/reply.md#offers)."))
+        .write(
+            "content/history/reply.md",
+            &page("Reply", "## Offers\n\nBack to [the date](../demands.md#why-27-may-1997) or [home](../index.md)."),
+        );
+    site.build().unwrap();
+    let demands = site.read("demands.html");
+    assert!(
+        demands.contains(r#"href="history/reply.html#offers""#),
+        "{demands}"
+    );
+    let reply = site.read("history/reply.html");
+    assert!(reply.contains(r#"href="../demands.html#why-27-may-1997""#));
+    assert!(reply.contains(r#"href="../index.html""#));
+    assert_eq!(broken_links(&site.out()), Vec::<String>::new());
+}
+
+#[test]
+fn a_link_to_a_missing_page_or_anchor_fails_the_build_naming_file_and_line() {
+    let site = Fixture::new();
+    site.write(
+        "content/a.md",
+        &page(
+            "A",
+            "## Real heading\n\nGo [there](nowhere.md).\n\nAnd [here](a.md#fake-heading).",
+        ),
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("content/a.md:7:4: link to `nowhere.md`: there is no page content/nowhere.md"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/a.md:9:5: link to `#fake-heading`: a.html has no heading with that id"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("2 errors"), "{err}");
+}
+
+#[test]
+fn heading_ids_are_unique_and_the_same_on_every_build() {
+    let site = Fixture::new();
+    site.write(
+        "content/a.md",
+        &page(
+            "A",
+            "## Sources\n\n### Sources\n\n## Sources {#own-id}\n\n## Sources\n",
+        ),
+    );
+    site.build().unwrap();
+    let first = site.read("a.html");
+    let ids: Vec<_> = attr_values(&first, "id")
+        .into_iter()
+        .filter(|i| *i != "main")
+        .collect();
+    assert_eq!(ids, ["sources", "sources-1", "own-id", "sources-2"]);
+    site.build().unwrap();
+    assert_eq!(site.read("a.html"), first);
+}
+
+#[test]
+fn headings_link_to_themselves_and_fill_the_table_of_contents() {
+    let site = Fixture::new();
+    site.write(
+        "content/a.md",
+        &page("A", "## First part\n\nText.\n\n### A detail\n"),
+    );
+    site.build().unwrap();
+    let html = site.read("a.html");
+    assert!(html.contains(r##"<h2 id="first-part"><a class="heading-link" href="#first-part">First part</a></h2>"##), "{html}");
+    assert!(html.contains(r##"<ol class="toc"><li><a href="#first-part">First part</a></li><li><a href="#a-detail">A detail</a></li></ol>"##));
+}
+
+/// Builds a good site, then breaks it with `broken` and checks the build fails with
+/// `expected` in the message while the earlier output stays byte for byte the same.
+fn fails_and_keeps_output(file: &str, broken: &str, expected: &[&str]) {
+    let site = Fixture::new();
+    site.write("content/demands.md", &page("Demands", "Text."));
+    site.build().unwrap();
+    let before = snapshot(&site.out());
+    site.write(file, broken);
+    let err = site.build_err();
+    for needle in expected {
+        assert!(err.contains(needle), "expected {needle:?} in:\n{err}");
+    }
+    assert_eq!(snapshot(&site.out()), before, "the previous output changed");
+}
+
+#[test]
+fn an_unknown_front_matter_field_is_located_with_a_suggestion() {
+    fails_and_keeps_output(
+        "content/demands.md",
+        "---\ntitle: Demands\ntitel: Oops\ndescription: D\n---\n",
+        &[
+            "content/demands.md:3:1: unknown field `titel`, expected one of",
+            "hint: did you mean `title`?",
+        ],
+    );
+}
+
+#[test]
+fn a_wrong_type_is_located_at_the_value() {
+    fails_and_keeps_output(
+        "content/demands.md",
+        "---\ntitle: Demands\ndescription: D\nweight: heavy\n---\n",
+        &["content/demands.md:4:9: weight: invalid type: string \"heavy\", expected i64"],
+    );
+}
+
+#[test]
+fn a_missing_title_is_reported() {
+    fails_and_keeps_output(
+        "content/demands.md",
+        "---\ndescription: D\n---\nBody\n",
+        &[
+            "content/demands.md:2:1: missing field `title`",
+            "hint: add a line `title: ...`",
+        ],
+    );
+}
+
+#[test]
+fn broken_yaml_syntax_is_located() {
+    fails_and_keeps_output(
+        "content/demands.md",
+        "---\ntitle: Demands\ndescription: [unclosed\n---\n",
+        &["content/demands.md:"],
+    );
+}
+
+#[test]
+fn missing_or_unclosed_front_matter_and_empty_files_are_explained() {
+    fails_and_keeps_output(
+        "content/demands.md",
+        "",
+        &["content/demands.md:1:1: the file is empty"],
+    );
+    fails_and_keeps_output(
+        "content/demands.md",
+        "# Title\n",
+        &["content/demands.md:1:1: missing front matter"],
+    );
+    fails_and_keeps_output(
+        "content/demands.md",
+        "---\ntitle: A\n",
+        &["content/demands.md:1:1: the front matter is not closed"],
+    );
+}
+
+#[test]
+fn a_template_error_names_the_template_line_and_the_page() {
+    fails_and_keeps_output(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}\n{{ page.no_such_field }}\n{% endblock content %}",
+        &["templates/page.html:2:", "(while rendering content/"],
+    );
+    fails_and_keeps_output(
+        "templates/page.html",
+        "{% if %}",
+        &["templates/page.html:1:"],
+    );
+}
+
+#[test]
+fn an_unknown_template_name_is_an_error_with_a_suggestion() {
+    fails_and_keeps_output(
+        "content/demands.md",
+        "---\ntitle: Demands\ndescription: D\ntemplate: pge.html\n---\n",
+        &[
+            "content/demands.md:4:1: there is no template `pge.html`",
+            "did you mean `page.html`?",
+        ],
+    );
+}
+
+#[test]
+fn every_mistake_of_a_run_is_reported_together() {
+    let site = Fixture::new();
+    site.write("content/a.md", "---\ntitle: A\n---\n")
+        .write(
+            "content/b.md",
+            "---\ntitle: B\ndescription: B\ndate: 2022-02-30\n---\n",
+        )
+        .write("content/c.md", &page("C", "[x](missing.md)"))
+        .write("site.yaml", &format!("{}colour: red\n", common::SITE_YAML));
+    let err = site.build_err();
+    for needle in [
+        "content/a.md:2:1",
+        "content/b.md:4:7",
+        "content/c.md:5:1",
+        "site.yaml:5:1",
+        "4 errors",
+    ] {
+        assert!(err.contains(needle), "expected {needle} in:\n{err}");
+    }
+}
+
+#[test]
+fn bom_and_crlf_line_endings_are_accepted() {
+    let site = Fixture::new();
+    site.write("content/win.md", "\u{feff}---\r\ntitle: Windows\r\ndescription: Saved on Windows.\r\n---\r\n## Heading\r\n\r\nText.\r\n");
+    site.build().unwrap();
+    assert!(site.read("win.html").contains(r#"<h2 id="heading">"#));
+}
+
+#[test]
+fn two_pages_with_the_same_url_are_an_error_naming_both() {
+    let site = Fixture::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\ndescription: d\nslug: b\n---\n",
+    )
+    .write("content/b.md", &page("B", ""));
+    let err = site.build_err();
+    assert!(
+        err.contains(
+            "content/b.md:1:1: this page and content/a.md would both be written to b.html"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = Fixture::new();
+    site.write(
+        "content/wip.md",
+        "---\ntitle: WIP\ndescription: d\ndraft: true\n---\n",
+    );
+    site.build().unwrap();
+    assert!(!site.out().join("wip.html").exists());
+    let mut options = site.options();
+    options.drafts = true;
+    explainer::build(&options).unwrap();
+    assert!(site.out().join("wip.html").exists());
+}
+
+#[test]
+fn static_files_are_copied_except_hidden_ones() {
+    let site = Fixture::new();
+    site.write("static/img/map.svg", "<svg/>")
+        .write("static/.secret", "x")
+        .write("static/.git/config", "x");
+    site.build().unwrap();
+    assert!(site.out().join("img/map.svg").is_file());
+    assert!(!site.out().join(".secret").exists());
+    assert!(!site.out().join(".git").exists());
+}
+
+#[test]
+fn a_rebuild_removes_pages_whose_source_is_gone() {
+    let site = Fixture::new();
+    site.write("content/old.md", &page("Old", ""));
+    site.build().unwrap();
+    fs::remove_file(site.root().join("content/old.md")).unwrap();
+    site.build().unwrap();
+    assert!(!site.out().join("old.html").exists());
+}
+
+#[test]
+fn a_folder_that_was_not_written_by_explainer_is_never_replaced() {
+    let site = Fixture::new();
+    site.write("public/notes.txt", "my notes");
+    let err = site.build_err();
+    assert!(err.contains("not written by explainer"), "{err}");
+    assert_eq!(
+        fs::read_to_string(site.out().join("notes.txt")).unwrap(),
+        "my notes"
+    );
+
+    let mut options = site.options();
+    options.output_dir = site.root().to_path_buf();
+    let err = explainer::build(&options).unwrap_err().to_string();
+    assert!(err.contains("the site's own folder"), "{err}");
+}
+
+#[test]
+fn base_url_gives_pages_a_permalink() {
+    let site = Fixture::new();
+    site.write(
+        "templates/page.html",
+        "{% if page.permalink %}<link rel=\"canonical\" href=\"{{ page.permalink }}\">{% endif %}",
+    );
+    site.write("content/a.md", &page("A", ""));
+    let mut options = site.options();
+    options.base_url = Some("https://example.org/explainer".into());
+    explainer::build(&options).unwrap();
+    assert_eq!(
+        site.read("a.html"),
+        r#"<link rel="canonical" href="https://example.org/explainer/a.html">"#
+    );
+    site.build().unwrap();
+    assert_eq!(site.read("a.html"), "");
+}

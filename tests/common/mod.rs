@@ -1,0 +1,207 @@
+//! Shared test helpers: small fixture sites in temporary folders, and a look at built HTML.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use explainer::{BuildOptions, Error};
+
+/// A minimal but complete site in a temporary folder, to change file by file.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+pub const SITE_YAML: &str =
+    "title: Fixture site\ndescription: A site for tests.\nlanguage: en-GB\nauthor: Tests\n";
+
+const BASE: &str = r#"<!DOCTYPE html>
+<html lang="{{ site.language }}"><head><meta charset="utf-8"><title>{{ page.title }} | {{ site.title }}</title>
+<meta name="description" content="{{ page.description }}">
+<link rel="stylesheet" href="{{ root }}style.css"></head>
+<body><nav><ul>{% for p in pages %}<li><a href="{{ root }}{{ p.url }}">{{ p.title }}</a></li>{% endfor %}</ul></nav>
+<main id="main">{% block content %}{% endblock content %}</main></body></html>
+"#;
+const PAGE: &str = r##"{% extends "base.html" %}{% block content %}<h1>{{ page.question or page.title }}</h1>
+<ol class="toc">{% for t in page.toc %}<li><a href="#{{ t.id }}">{{ t.title }}</a></li>{% endfor %}</ol>
+{{ page.content | safe }}
+{% if prev %}<a rel="prev" href="{{ root }}{{ prev.url }}">{{ prev.title }}</a>{% endif %}
+{% if next %}<a rel="next" href="{{ root }}{{ next.url }}">{{ next.title }}</a>{% endif %}
+{% endblock content %}"##;
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        let fixture = Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        fixture.write("site.yaml", SITE_YAML);
+        fixture.write("templates/base.html", BASE);
+        fixture.write("templates/page.html", PAGE);
+        fixture.write("templates/index.html", PAGE);
+        fixture.write("static/style.css", "body { margin: 0 }\n");
+        fixture.write("content/index.md", &page("Home", "Welcome."));
+        fixture
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    pub fn write(&self, path: &str, text: &str) -> &Self {
+        let path = self.dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn options(&self) -> BuildOptions {
+        BuildOptions::new(self.root(), self.out())
+    }
+
+    pub fn build(&self) -> Result<explainer::BuildReport, Error> {
+        explainer::build(&self.options())
+    }
+
+    /// Builds and expects failure; returns the error as the user would read it.
+    pub fn build_err(&self) -> String {
+        match self.build() {
+            Ok(_) => panic!("the build should have failed"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    pub fn read(&self, site_path: &str) -> String {
+        fs::read_to_string(self.out().join(site_path))
+            .unwrap_or_else(|e| panic!("{site_path}: {e}"))
+    }
+}
+
+/// A content file with front matter.
+pub fn page(title: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\ndescription: About {title}.\n---\n{body}\n")
+}
+
+/// Every file under `dir` with its bytes, to compare a folder before and after.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Values of `attr="..."` attributes in `html`, in order.
+pub fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!(" {attr}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+/// Text of the first `<tag ...>...</tag>` element.
+pub fn element_text<'a>(html: &'a str, tag: &str) -> Option<&'a str> {
+    let start = html.find(&format!("<{tag}"))?;
+    let body = start + html[start..].find('>')? + 1;
+    let end = body + html[body..].find(&format!("</{tag}>"))?;
+    Some(&html[body..end])
+}
+
+/// Every `.html` file of a built site, as site paths.
+pub fn html_files(out: &Path) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(out)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            e.path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Checks that every relative `href` and `src` in the built site names a file that exists
+/// (and an `id` on it, for `#fragment`s), resolving them the way a browser does for a site
+/// served under any sub-path or opened from `file://`. Returns the broken ones.
+pub fn broken_links(out: &Path) -> Vec<String> {
+    let mut broken = Vec::new();
+    for file in html_files(out) {
+        let html = fs::read_to_string(out.join(&file)).unwrap();
+        let dir = Path::new(&file)
+            .parent()
+            .unwrap_or(Path::new(""))
+            .to_path_buf();
+        for url in attr_values(&html, "href")
+            .into_iter()
+            .chain(attr_values(&html, "src"))
+        {
+            if url.contains("://") || url.starts_with("mailto:") {
+                continue;
+            }
+            if url.starts_with('/') {
+                broken.push(format!(
+                    "{file}: `{url}` is root-absolute: it breaks under a sub-path and from file://"
+                ));
+                continue;
+            }
+            let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
+            let target = if path.is_empty() {
+                PathBuf::from(&file)
+            } else {
+                normalize(&dir.join(path))
+            };
+            if path.ends_with('/') || path.is_empty() && fragment.is_empty() {
+                broken.push(format!(
+                    "{file}: `{url}` names a folder, which file:// can't open"
+                ));
+                continue;
+            }
+            let Ok(bytes) = fs::read(out.join(&target)) else {
+                broken.push(format!(
+                    "{file}: `{url}` -> {} does not exist",
+                    target.display()
+                ));
+                continue;
+            };
+            let target_html = String::from_utf8_lossy(&bytes);
+            if !fragment.is_empty() && !attr_values(&target_html, "id").contains(&fragment) {
+                broken.push(format!(
+                    "{file}: `{url}` -> no id `{fragment}` in {}",
+                    target.display()
+                ));
+            }
+        }
+    }
+    broken
+}
+
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                assert!(out.pop(), "{} climbs out of the site", path.display());
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}

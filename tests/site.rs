@@ -1,0 +1,93 @@
+//! The real explainer: it builds, every section is there, and every link resolves.
+
+mod common;
+
+use std::path::Path;
+
+use common::{attr_values, broken_links, element_text};
+use explainer::BuildOptions;
+
+const SECTIONS: &[(&str, &str)] = &[
+    ("content/index.md", "index.html"),
+    ("content/demands.md", "demands.html"),
+    ("content/nato-response.md", "nato-response.html"),
+    ("content/expert-analysis.md", "expert-analysis.html"),
+    ("content/likely-outcomes.md", "likely-outcomes.html"),
+];
+
+fn build_real_site() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let options = BuildOptions::new(root, out.path().join("public"));
+    if let Err(e) = explainer::build(&options) {
+        panic!("the real site should build:\n{e}");
+    }
+    out
+}
+
+/// A front matter value, read the simple way the real content writes it.
+fn front_matter_value(source: &str, key: &str) -> String {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(source)).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(&format!("{key}:")))
+        .unwrap();
+    line[key.len() + 1..].trim().trim_matches('"').to_owned()
+}
+
+/// Undo the HTML escaping Tera applies, for comparing text.
+fn unescape(s: &str) -> String {
+    s.replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+        .replace("&#39;", "'")
+}
+
+#[test]
+fn every_section_page_exists_with_its_title_and_description() {
+    let out = build_real_site();
+    for (source, page) in SECTIONS {
+        let html = std::fs::read_to_string(out.path().join("public").join(page))
+            .unwrap_or_else(|_| panic!("{page} was not built"));
+        let title = front_matter_value(source, "title");
+        let description = front_matter_value(source, "description");
+        let head_title = unescape(element_text(&html, "title").unwrap());
+        assert!(
+            head_title.contains(&title),
+            "{page}: <title> {head_title:?} lacks {title:?}"
+        );
+        let metas: Vec<String> = attr_values(&html, "content")
+            .into_iter()
+            .map(unescape)
+            .collect();
+        assert!(
+            metas.contains(&description),
+            "{page}: no meta description {description:?}"
+        );
+    }
+}
+
+#[test]
+fn every_page_links_to_every_other_section_in_its_navigation() {
+    let out = build_real_site();
+    for (_, page) in SECTIONS {
+        let html = std::fs::read_to_string(out.path().join("public").join(page)).unwrap();
+        let nav = element_text(&html, "nav").unwrap_or_else(|| panic!("{page} has no <nav>"));
+        let links = attr_values(nav, "href");
+        for (_, other) in SECTIONS.iter().filter(|(_, p)| p != page) {
+            assert!(
+                links.contains(other),
+                "{page}'s navigation lacks a link to {other}: {links:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_link_resolves_under_a_sub_path_and_from_file_urls() {
+    let out = build_real_site();
+    assert_eq!(
+        broken_links(&out.path().join("public")),
+        Vec::<String>::new()
+    );
+}
