@@ -1,14 +1,16 @@
 //! explainer: a static-site generator for one job, a fast, accurate, accessible explainer.
 //!
-//! The pipeline runs one way: **load** (`site.yaml`, `content/`, `templates/`) into plain
+//! The pipeline runs one way: **load** (`site.yaml`, `content/`, data files, `templates/`) into plain
 //! data, **render** (Markdown, then templates), **write** (a staged output swapped into
 //! place). Every stage collects all the mistakes it finds, so one run reports them all, and
 //! nothing is written unless the whole site rendered.
 
 pub mod config;
 pub mod content;
+pub mod data;
 pub mod diagnostics;
 pub mod error;
+pub mod map;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -21,10 +23,11 @@ use std::path::{Path, PathBuf};
 
 use config::SiteConfig;
 use content::Page;
+use data::Data;
 use diagnostics::{Diagnostic, LineIndex, did_you_mean};
 pub use error::{Error, Result};
-use markdown::Rendered;
 use markdown::links::PageIndex;
+use markdown::{Glossary, References, Rendered};
 use render::Templates;
 
 /// What to build, and where.
@@ -62,6 +65,7 @@ pub struct BuildReport {
 pub struct Site {
     pub config: SiteConfig,
     pub pages: Vec<Page>,
+    pub data: Data,
     pub templates: Templates,
 }
 
@@ -80,20 +84,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 pub fn load(options: &BuildOptions) -> Result<Site> {
     let config = load_config(&options.root, options.base_url.as_deref());
     let loaded = content::load_pages(&options.root, options.drafts);
+    let data = data::load(&options.root);
     let templates = Templates::load(&options.root);
-    match (config, templates) {
-        (Ok(config), Ok(templates)) if loaded.problems.is_empty() => Ok(Site {
+    match (config, data, templates) {
+        (Ok(config), Ok(data), Ok(templates)) if loaded.problems.is_empty() => Ok(Site {
             config,
             pages: loaded.pages,
+            data,
             templates,
         }),
-        (config, templates) => {
+        (config, data, templates) => {
             let mut problems = loaded.problems;
             problems.extend(config.err().unwrap_or_default());
             problems.extend(templates.err().unwrap_or_default());
-            // The pages that did load can still be checked for broken links.
+            let data = data.unwrap_or_else(|errs| {
+                problems.extend(errs);
+                Data::default()
+            });
+            // The pages that did load can still be checked for broken links and citations.
             let index = PageIndex::new(&loaded.pages).with_unloaded(&loaded.unloaded);
-            problems.extend(render_bodies(&loaded.pages, &index).1);
+            problems.extend(render_bodies(&loaded.pages, &index, &data).1);
             Err(Error::site(problems))
         }
     }
@@ -123,27 +133,68 @@ fn load_config(
 
 /// Renders the site into each page's site path and HTML, without writing anything.
 pub fn render(site: Site) -> Result<Vec<(String, String)>> {
-    let (bodies, problems) = render_bodies(&site.pages, &PageIndex::new(&site.pages));
+    let index = PageIndex::new(&site.pages);
+    let (bodies, problems) = render_bodies(&site.pages, &index, &site.data);
     if !problems.is_empty() {
         return Err(Error::site(problems));
     }
-    render::render_pages(site.templates, &site.config, &site.pages, &bodies).map_err(Error::site)
+    render::render_pages(
+        site.templates,
+        &site.config,
+        &site.pages,
+        &bodies,
+        &site.data,
+    )
+    .map_err(Error::site)
 }
 
 /// Every page's Markdown rendered, with the problems found in the bodies: links to missing
-/// pages, and links to anchors that no heading has.
-fn render_bodies(pages: &[Page], index: &PageIndex) -> (Vec<Rendered>, Vec<Diagnostic>) {
+/// pages or anchors, and citations of unknown sources.
+fn render_bodies(
+    pages: &[Page],
+    index: &PageIndex,
+    data: &Data,
+) -> (Vec<Rendered>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
+    let glossary = glossary(pages, data).unwrap_or_else(|d| {
+        problems.push(d);
+        None
+    });
+    let refs = References {
+        pages: index,
+        data,
+        glossary: glossary.as_ref(),
+    };
     let bodies: Vec<Rendered> = pages
         .iter()
         .map(|page| {
-            let (body, mut errs) = markdown::render(page, index);
+            let (body, mut errs) = markdown::render(page, &refs);
             problems.append(&mut errs);
             body
         })
         .collect();
     problems.extend(broken_anchors(pages, &bodies));
     (bodies, problems)
+}
+
+/// Glossary terms link to the page `content/glossary.md`, which must exist if there are any.
+fn glossary(pages: &[Page], data: &Data) -> Result<Option<Glossary>, Diagnostic> {
+    if data.glossary.is_empty() {
+        return Ok(None);
+    }
+    match pages
+        .iter()
+        .find(|p| p.content_path == Path::new("glossary.md"))
+    {
+        Some(page) => Ok(Some(Glossary::new(page.path.clone(), &data.glossary))),
+        None => Err(Diagnostic::file(
+            Path::new(data::DIR).join("glossary.yaml"),
+            "there is no page to list the glossary on",
+        )
+        .with_hint(
+            "create content/glossary.md (with `template: glossary.html`); terms link to it",
+        )),
+    }
 }
 
 fn broken_anchors(pages: &[Page], bodies: &[Rendered]) -> Vec<Diagnostic> {

@@ -2,9 +2,10 @@
 //! turning template mistakes into located diagnostics.
 //!
 //! Context given to every template:
-//! `site` (site.yaml), `pages` (every page's summary in navigation order), `page` (the page
-//! being rendered), `prev` and `next` (summaries or none), and `root` (the relative prefix
-//! from this page to the site root, e.g. `"../"`).
+//! `site` (site.yaml), `data` (the data files), `map` (the SVG map drawn from
+//! `data.countries`, or an empty string), `pages` (every page's summary in navigation
+//! order), `page` (the page being rendered), `prev` and `next` (summaries or none), and
+//! `root` (the relative prefix from this page to the site root, e.g. `"../"`).
 
 use std::path::{Path, PathBuf};
 
@@ -14,8 +15,11 @@ use walkdir::WalkDir;
 
 use crate::config::SiteConfig;
 use crate::content::Page;
-use crate::content::date::Date;
+use crate::content::date::{Date, PartialDate};
+use crate::data::{Country, Data, Event, Source, Term};
 use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::map;
+use crate::markdown::citations::entry_anchor;
 use crate::markdown::{Rendered, TocEntry};
 use crate::source_text;
 use crate::urls;
@@ -90,9 +94,10 @@ impl Templates {
     }
 }
 
-/// `{{ page.updated | human_date }}`: `2022-01-26` becomes `26 January 2022`.
+/// `{{ page.updated | human_date }}`: `2022-01-26` becomes `26 January 2022`, `2025-11`
+/// becomes `November 2025`.
 fn human_date(value: &str, _: Kwargs, _: &State) -> tera::TeraResult<String> {
-    Date::parse(value)
+    PartialDate::parse(value)
         .map(|d| d.human())
         .map_err(tera::Error::message)
 }
@@ -105,18 +110,57 @@ pub struct Summary<'a> {
     pub question: Option<&'a str>,
     pub url: &'a str,
     pub weight: i64,
+    /// The sources the page cites, numbered as on the page.
+    pub sources: Vec<CitedSource<'a>>,
 }
 
 impl<'a> Summary<'a> {
-    pub fn of(page: &'a Page) -> Self {
+    pub fn of(page: &'a Page, body: &'a Rendered, data: &'a Data) -> Self {
         Summary {
             title: &page.front.title,
             description: &page.front.description,
             question: page.front.question.as_deref(),
             url: &page.path,
             weight: page.front.weight,
+            sources: cited_sources(body, data),
         }
     }
+}
+
+/// A source as a page cites it: the source's fields, its number on the page, the anchor of
+/// its entry in the page's list, and the anchors of the markers citing it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedSource<'a> {
+    pub number: usize,
+    pub anchor: String,
+    pub refs: &'a [String],
+    #[serde(flatten)]
+    pub source: &'a Source,
+}
+
+fn cited_sources<'a>(body: &'a Rendered, data: &'a Data) -> Vec<CitedSource<'a>> {
+    body.citations
+        .iter()
+        .filter_map(|c| {
+            Some(CitedSource {
+                number: c.number,
+                anchor: entry_anchor(&c.id),
+                refs: &c.refs,
+                source: data.source(&c.id)?,
+            })
+        })
+        .collect()
+}
+
+/// The data files as templates see them, under `data`.
+#[derive(Serialize)]
+struct DataContext<'a> {
+    sources: &'a [Source],
+    timeline: &'a [Event],
+    countries: &'a [Country],
+    glossary: &'a [Term],
+    #[serde(flatten)]
+    other: &'a std::collections::BTreeMap<String, serde_yaml::Value>,
 }
 
 /// What templates see of the page being rendered, as `page`.
@@ -132,6 +176,7 @@ struct PageContext<'a> {
     date: Option<Date>,
     updated: Option<Date>,
     key_points: &'a [String],
+    sources: &'a [CitedSource<'a>],
     word_count: usize,
     reading_time: usize,
     is_home: bool,
@@ -145,6 +190,7 @@ pub fn render_pages(
     config: &SiteConfig,
     pages: &[Page],
     bodies: &[Rendered],
+    data: &Data,
 ) -> Result<Vec<(String, String)>, Vec<Diagnostic>> {
     let missing = missing_templates(&templates, pages);
     if !missing.is_empty() {
@@ -152,20 +198,34 @@ pub fn render_pages(
     }
     let Templates { mut tera, sources } = templates;
     // Set once: a clone of a Tera value is cheap, a re-serialisation per page is not.
-    let summaries: Vec<Summary> = pages.iter().map(Summary::of).collect();
-    tera.global_context().insert("site", config);
-    tera.global_context().insert("pages", &summaries);
+    let summaries: Vec<Summary> = pages
+        .iter()
+        .zip(bodies)
+        .map(|(p, b)| Summary::of(p, b, data))
+        .collect();
+    let globals = tera.global_context();
+    globals.insert("site", config);
+    globals.insert("pages", &summaries);
+    globals.insert(
+        "data",
+        &DataContext {
+            sources: &data.sources,
+            timeline: &data.timeline,
+            countries: &data.countries,
+            glossary: &data.glossary,
+            other: &data.other,
+        },
+    );
+    globals.insert("map", &map::svg(&data.countries));
 
     let mut out = Vec::with_capacity(pages.len());
     let mut problems = Vec::new();
     for (i, (page, body)) in pages.iter().zip(bodies).enumerate() {
-        let context = page_context(
-            config,
-            page,
-            body,
+        let neighbours = (
             i.checked_sub(1).map(|p| &summaries[p]),
             summaries.get(i + 1),
         );
+        let context = page_context(config, page, body, &summaries[i], neighbours);
         match tera.render(&page.template, &context) {
             Ok(html) => out.push((page.path.clone(), html)),
             Err(e) => problems.push(template_diagnostic(&e, &sources, Some(page))),
@@ -182,8 +242,8 @@ fn page_context(
     config: &SiteConfig,
     page: &Page,
     body: &Rendered,
-    prev: Option<&Summary>,
-    next: Option<&Summary>,
+    summary: &Summary,
+    (prev, next): (Option<&Summary>, Option<&Summary>),
 ) -> Context {
     let front = &page.front;
     let context = PageContext {
@@ -200,6 +260,7 @@ fn page_context(
         date: front.date,
         updated: front.updated.or(front.date),
         key_points: &front.key_points,
+        sources: &summary.sources,
         word_count: body.word_count,
         reading_time: body.word_count.div_ceil(WORDS_PER_MINUTE).max(1),
         is_home: page.is_home(),
@@ -263,7 +324,7 @@ fn template_diagnostic(
             if report.message().contains("not found in context")
                 || report.message().contains("undefined")
             {
-                d = d.with_hint("templates get `site`, `page`, `pages`, `prev`, `next` and `root`; test optional values with `{% if x %}`");
+                d = d.with_hint("templates get `site`, `data`, `map`, `page`, `pages`, `prev`, `next` and `root`; test optional values with `{% if x %}`");
             }
             d
         }

@@ -1,4 +1,5 @@
-//! Calendar dates in front matter (`date`, `updated`), written `YYYY-MM-DD`.
+//! Calendar dates: full ones in front matter (`date`, `updated`), written `YYYY-MM-DD`, and
+//! ones as precise as the record allows in data files (`2025-11`, `1949`).
 
 use std::fmt;
 
@@ -104,6 +105,78 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// A date known to the year, the month or the day: `1999`, `2025-11` or `2022-01-26`.
+/// Ordering is chronological, a less precise date sorting before the days within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    pub fn parse(s: &str) -> Result<PartialDate, String> {
+        let bad = || format!("`{s}` is not a date: expected YYYY-MM-DD, YYYY-MM or YYYY");
+        match s.len() {
+            10 => Date::parse(s).map(|d| PartialDate {
+                year: d.year,
+                month: Some(d.month),
+                day: Some(d.day),
+            }),
+            7 => Date::parse(&format!("{s}-01"))
+                .map(|d| PartialDate {
+                    year: d.year,
+                    month: Some(d.month),
+                    day: None,
+                })
+                .map_err(|_| bad()),
+            4 if s.bytes().all(|b| b.is_ascii_digit()) => Ok(PartialDate {
+                year: s.parse().map_err(|_| bad())?,
+                month: None,
+                day: None,
+            }),
+            _ => Err(bad()),
+        }
+    }
+
+    /// As readers see it: `26 January 2022`, `November 2025` or `1999`.
+    pub fn human(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(crate::content::ParseVisitor::new(
+            "a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+            PartialDate::parse,
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +186,26 @@ mod tests {
         let d = Date::parse("2024-02-29").unwrap();
         assert_eq!(d.to_string(), "2024-02-29");
         assert_eq!(d.human(), "29 February 2024");
+    }
+
+    #[test]
+    fn partial_dates_keep_their_precision_and_sort_chronologically() {
+        let year = PartialDate::parse("2025").unwrap();
+        let month = PartialDate::parse("2025-11").unwrap();
+        let day = PartialDate::parse("2025-11-03").unwrap();
+        assert_eq!(
+            (year.human(), month.human(), day.human()),
+            (
+                "2025".into(),
+                "November 2025".into(),
+                "3 November 2025".into()
+            )
+        );
+        assert_eq!(month.to_string(), "2025-11");
+        assert!(year < month && month < day);
+        for bad in ["2025-13", "25-11", "2025-1", "abcd"] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! Links to another page's anchor can only be checked once every page is rendered, so they
 //! are returned as [`AnchorRef`]s for the caller to check.
 
+pub mod citations;
+pub mod glossary;
 pub mod headings;
 pub mod links;
 
@@ -14,8 +16,12 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::content::Page;
+use crate::data::Data;
 use crate::diagnostics::{Diagnostic, LineIndex, did_you_mean};
 use crate::urls;
+pub use citations::Citation;
+use citations::Citations;
+pub use glossary::Glossary;
 use headings::IdAllocator;
 use links::{Destination, PageIndex};
 
@@ -44,6 +50,8 @@ pub struct Rendered {
     pub ids: HashSet<String>,
     pub word_count: usize,
     pub anchor_refs: Vec<AnchorRef>,
+    /// The sources the page cites, in the order of their numbers.
+    pub citations: Vec<Citation>,
 }
 
 fn options() -> Options {
@@ -54,6 +62,13 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// What a page's Markdown can refer to besides itself.
+pub struct References<'a> {
+    pub pages: &'a PageIndex,
+    pub data: &'a Data,
+    pub glossary: Option<&'a Glossary>,
+}
+
 /// A heading whose events are being collected until it ends.
 struct OpenHeading<'a> {
     level: HeadingLevel,
@@ -62,63 +77,106 @@ struct OpenHeading<'a> {
     events: Vec<Event<'a>>,
 }
 
-/// Renders `page`'s body. Links to unknown pages are returned as diagnostics; the HTML is
-/// still complete so that every other problem of the page can be found in the same run.
-pub fn render(page: &Page, index: &PageIndex) -> (Rendered, Vec<Diagnostic>) {
-    let body = page.body();
-    let mut out = Rendered::default();
-    let mut problems = Vec::new();
-    let mut ids = IdAllocator::default();
-    let mut events: Vec<Event> = Vec::new();
-    let mut heading: Option<OpenHeading> = None;
-    let mut in_code_block = false;
-    // The page's prose as plain text, for the word count; block boundaries become spaces.
-    let mut prose = String::new();
-    let mut lines: Option<LineIndex> = None;
-    let mut locate = |offset: usize| {
-        let lines = lines.get_or_insert_with(|| LineIndex::new(&page.text));
-        lines.locate(&page.text, page.body_start + offset)
-    };
+/// Where the event stream is, for the events that depend on it.
+#[derive(Default)]
+struct State<'a> {
+    heading: Option<OpenHeading<'a>>,
+    /// Inside a link (an author's, or a citation's placeholder link).
+    in_link: bool,
+    /// Inside a citation: its text is replaced by the reference numbers.
+    in_citation: bool,
+    in_code_block: bool,
+}
 
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+/// Renders `page`'s body. Mistakes (unknown pages or sources) are returned as diagnostics;
+/// the HTML is still complete so that every other problem can be found in the same run.
+pub fn render(page: &Page, refs: &References) -> (Rendered, Vec<Diagnostic>) {
+    let mut renderer = PageRenderer {
+        page,
+        refs,
+        out: Rendered::default(),
+        problems: Vec::new(),
+        ids: IdAllocator::default(),
+        citations: Citations::default(),
+        linked_terms: HashSet::new(),
+        prose: String::new(),
+        lines: None,
+    };
+    let mut cite_callback = citations::broken_link_callback;
+    let parser =
+        Parser::new_with_broken_link_callback(page.body(), options(), Some(&mut cite_callback));
+    let mut state = State::default();
+    let mut events = Vec::new();
+    for (event, range) in parser.into_offset_iter() {
+        renderer.handle(event, range.start, &mut state, &mut events);
+    }
+    let mut out = renderer.out;
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out.word_count = count_words(&renderer.prose);
+    out.citations = renderer.citations.into_list();
+    (out, renderer.problems)
+}
+
+struct PageRenderer<'p, 'r> {
+    page: &'p Page,
+    refs: &'r References<'r>,
+    out: Rendered,
+    problems: Vec<Diagnostic>,
+    ids: IdAllocator,
+    citations: Citations,
+    /// Glossary terms already linked on this page: only a term's first use is linked.
+    linked_terms: HashSet<String>,
+    /// The page's prose as plain text, for the word count; block boundaries become spaces.
+    prose: String,
+    lines: Option<LineIndex>,
+}
+
+impl<'a> PageRenderer<'_, '_> {
+    fn handle(
+        &mut self,
+        event: Event<'a>,
+        offset: usize,
+        state: &mut State<'a>,
+        events: &mut Vec<Event<'a>>,
+    ) {
+        self.count_prose(&event, state);
         let event = match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some(OpenHeading {
+                state.heading = Some(OpenHeading {
                     level,
                     explicit_id: id,
                     text: String::new(),
                     events: Vec::new(),
                 });
-                continue;
+                return;
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some(h) = heading.take() {
-                    emit_heading(h, &mut ids, &mut out, &mut events);
+                if let Some(h) = state.heading.take() {
+                    self.emit_heading(h, events);
                 }
-                continue;
+                return;
             }
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with(citations::SCHEME) => {
+                state.in_link = true;
+                state.in_citation = true;
+                let html = self.cite(&dest_url, offset);
+                push(state, events, Event::InlineHtml(html.into()));
+                return;
+            }
+            Event::End(TagEnd::Link) if state.in_citation => {
+                state.in_link = false;
+                state.in_citation = false;
+                return;
+            }
+            _ if state.in_citation => return,
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
-                let dest_url = match rewrite_link(&dest_url, page, index, range.start) {
-                    Ok((url, anchor_ref)) => {
-                        out.anchor_refs.extend(anchor_ref);
-                        url.map_or(dest_url, CowStr::from)
-                    }
-                    Err((message, hint)) => {
-                        let (line, column) = locate(range.start);
-                        let mut d = Diagnostic::new(&page.source, line, column, message)
-                            .with_source(&page.text);
-                        if let Some(hint) = hint {
-                            d = d.with_hint(hint);
-                        }
-                        problems.push(d);
-                        dest_url
-                    }
-                };
+                state.in_link = true;
+                let dest_url = self.rewrite_link(dest_url, offset);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -126,22 +184,38 @@ pub fn render(page: &Page, index: &PageIndex) -> (Rendered, Vec<Diagnostic>) {
                     id,
                 })
             }
+            Event::End(TagEnd::Link) => {
+                state.in_link = false;
+                Event::End(TagEnd::Link)
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
-                in_code_block = true;
+                state.in_code_block = true;
                 Event::Start(Tag::CodeBlock(kind))
             }
             Event::End(TagEnd::CodeBlock) => {
-                in_code_block = false;
+                state.in_code_block = false;
                 Event::End(TagEnd::CodeBlock)
+            }
+            Event::Text(text)
+                if !state.in_link && !state.in_code_block && state.heading.is_none() =>
+            {
+                for piece in self.link_terms(text) {
+                    events.push(piece);
+                }
+                return;
             }
             other => other,
         };
-        match &event {
+        push(state, events, event);
+    }
+
+    fn count_prose(&mut self, event: &Event, state: &mut State) {
+        match event {
             Event::Text(text) | Event::Code(text) => {
-                if !in_code_block {
-                    prose.push_str(text);
+                if !state.in_code_block && !state.in_citation {
+                    self.prose.push_str(text);
                 }
-                if let Some(h) = heading.as_mut() {
+                if let Some(h) = state.heading.as_mut().filter(|_| !state.in_citation) {
                     h.text.push_str(text);
                 }
             }
@@ -149,48 +223,115 @@ pub fn render(page: &Page, index: &PageIndex) -> (Rendered, Vec<Diagnostic>) {
             | Event::End(
                 TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
             ) => {}
-            _ => prose.push(' '),
-        }
-        match heading.as_mut() {
-            // A heading is itself a link to its anchor, and links can't nest.
-            Some(_)
-                if matches!(
-                    event,
-                    Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link)
-                ) => {}
-            Some(h) => h.events.push(event),
-            None => events.push(event),
+            _ => self.prose.push(' '),
         }
     }
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    out.word_count = count_words(&prose);
-    (out, problems)
+
+    fn locate(&mut self, offset: usize) -> (usize, usize) {
+        let text = &self.page.text;
+        let lines = self.lines.get_or_insert_with(|| LineIndex::new(text));
+        lines.locate(text, self.page.body_start + offset)
+    }
+
+    fn error(&mut self, offset: usize, message: String, hint: Option<String>) {
+        let (line, column) = self.locate(offset);
+        let mut d =
+            Diagnostic::new(&self.page.source, line, column, message).with_source(&self.page.text);
+        if let Some(hint) = hint {
+            d = d.with_hint(hint);
+        }
+        self.problems.push(d);
+    }
+
+    fn emit_heading(&mut self, h: OpenHeading<'a>, events: &mut Vec<Event<'a>>) {
+        let wanted = match &h.explicit_id {
+            Some(id) if is_plain_id(id) => id.to_string(),
+            Some(id) => headings::slugify(id),
+            None => headings::slugify(&h.text),
+        };
+        let id = self.ids.allocate(&wanted);
+        let level = h.level as u8;
+        events.push(Event::Html(
+            format!("<h{level} id=\"{id}\"><a class=\"heading-link\" href=\"#{id}\">").into(),
+        ));
+        events.extend(h.events);
+        events.push(Event::Html(format!("</a></h{level}>\n").into()));
+        self.out.ids.insert(id.clone());
+        self.out.toc.push(TocEntry {
+            level,
+            id,
+            title: h.text.trim().to_owned(),
+        });
+    }
+
+    /// The citation markers for `[@id; @other]`, numbered in order of first citation.
+    fn cite(&mut self, dest: &str, offset: usize) -> String {
+        let ids = citations::parse_ids(dest);
+        let mut markers = Vec::new();
+        for id in ids {
+            if self.refs.data.source(id).is_none() {
+                let hint = did_you_mean(id, self.refs.data.source_ids())
+                    .map(|c| format!("did you mean `@{c}`?"))
+                    .or_else(|| Some("cite an `id` from content/data/sources.yaml".to_owned()));
+                self.error(offset, format!("unknown source `{id}`"), hint);
+                continue;
+            }
+            markers.push(self.citations.cite(id));
+        }
+        citations::markers_html(&markers)
+    }
+
+    fn rewrite_link(&mut self, dest: CowStr<'a>, offset: usize) -> CowStr<'a> {
+        match rewrite_link(&dest, self.page, self.refs.pages, offset) {
+            Ok((url, anchor_ref)) => {
+                self.out.anchor_refs.extend(anchor_ref);
+                url.map_or(dest, CowStr::from)
+            }
+            Err((message, hint)) => {
+                self.error(offset, message, hint);
+                dest
+            }
+        }
+    }
+
+    /// The text, with the first use on this page of each glossary term linked to its entry.
+    fn link_terms(&mut self, text: CowStr<'a>) -> Vec<Event<'a>> {
+        let Some(glossary) = self.refs.glossary.filter(|g| g.page != self.page.path) else {
+            return vec![Event::Text(text)];
+        };
+        let spans = glossary.first_uses(&text, &mut self.linked_terms);
+        if spans.is_empty() {
+            return vec![Event::Text(text)];
+        }
+        let base = urls::relative(&self.page.path, &glossary.page);
+        let mut pieces = Vec::new();
+        let mut at = 0;
+        for (range, id) in spans {
+            pieces.push(Event::Text(text[at..range.start].to_owned().into()));
+            pieces.push(Event::InlineHtml(
+                format!("<a class=\"term\" href=\"{base}#{id}\">").into(),
+            ));
+            pieces.push(Event::Text(text[range.clone()].to_owned().into()));
+            pieces.push(Event::InlineHtml("</a>".into()));
+            at = range.end;
+        }
+        pieces.push(Event::Text(text[at..].to_owned().into()));
+        pieces
+    }
 }
 
-fn emit_heading<'a>(
-    h: OpenHeading<'a>,
-    ids: &mut IdAllocator,
-    out: &mut Rendered,
-    events: &mut Vec<Event<'a>>,
-) {
-    let wanted = match &h.explicit_id {
-        Some(id) if is_plain_id(id) => id.to_string(),
-        Some(id) => headings::slugify(id),
-        None => headings::slugify(&h.text),
-    };
-    let id = ids.allocate(&wanted);
-    let level = h.level as u8;
-    events.push(Event::Html(
-        format!("<h{level} id=\"{id}\"><a class=\"heading-link\" href=\"#{id}\">").into(),
-    ));
-    events.extend(h.events);
-    events.push(Event::Html(format!("</a></h{level}>\n").into()));
-    out.ids.insert(id.clone());
-    out.toc.push(TocEntry {
-        level,
-        id,
-        title: h.text.trim().to_owned(),
-    });
+/// Adds an event to the open heading, if any, or to the page. Links inside a heading are
+/// dropped: the heading is itself a link to its anchor, and links can't nest.
+fn push<'a>(state: &mut State<'a>, events: &mut Vec<Event<'a>>, event: Event<'a>) {
+    match state.heading.as_mut() {
+        Some(_)
+            if matches!(
+                event,
+                Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link)
+            ) => {}
+        Some(h) => h.events.push(event),
+        None => events.push(event),
+    }
 }
 
 /// Words as a reader counts them: punctuation on its own is not a word.
@@ -269,10 +410,22 @@ mod tests {
         }
     }
 
+    fn render_with(
+        pages: &[Page],
+        data: &Data,
+        glossary: Option<&Glossary>,
+    ) -> (Rendered, Vec<Diagnostic>) {
+        let index = PageIndex::new(pages);
+        let refs = References {
+            pages: &index,
+            data,
+            glossary,
+        };
+        render(&pages[0], &refs)
+    }
+
     fn render_alone(body: &str) -> (Rendered, Vec<Diagnostic>) {
-        let p = page("here.html", body);
-        let index = PageIndex::new(std::slice::from_ref(&p));
-        render(&p, &index)
+        render_with(&[page("here.html", body)], &Data::default(), None)
     }
 
     #[test]
@@ -312,9 +465,7 @@ mod tests {
         );
         let two = page("a/two.html", "");
         let home = page("index.html", "");
-        let pages = [a, two, home];
-        let index = PageIndex::new(&pages);
-        let (r, problems) = render(&pages[0], &index);
+        let (r, problems) = render_with(&[a, two, home], &Data::default(), None);
         assert!(r.html.contains(r#"href="two.html#why""#), "{}", r.html);
         assert!(r.html.contains(r#"href="../index.html""#));
         assert_eq!(r.anchor_refs.len(), 1);

@@ -1,0 +1,219 @@
+//! Data files: `content/data/*.yaml`, given to every template as `data.<file name>`.
+//!
+//! Four files have a meaning to the generator and are typed and checked: `sources.yaml`
+//! (what citations cite), `timeline.yaml`, `countries.yaml` (the map) and `glossary.yaml`
+//! (terms linked from their first use). Any other file is passed to templates as it is.
+
+pub mod types;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::Diagnostic;
+use crate::source_text;
+use crate::yaml::{self, YamlSource};
+pub use types::{Country, CountryGroup, Event, Source, SourceId, Term};
+
+pub const DIR: &str = "content/data";
+
+/// Every data file, loaded.
+#[derive(Debug, Default)]
+pub struct Data {
+    pub sources: Vec<Source>,
+    pub timeline: Vec<Event>,
+    pub countries: Vec<Country>,
+    pub glossary: Vec<Term>,
+    /// Files the generator gives no meaning to, by file stem.
+    pub other: BTreeMap<String, serde_yaml::Value>,
+}
+
+impl Data {
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id.as_str() == id)
+    }
+
+    pub fn source_ids(&self) -> impl Iterator<Item = &str> {
+        self.sources.iter().map(|s| s.id.as_str())
+    }
+}
+
+/// Loads `root/content/data/*.yaml`. A missing folder is an empty data set.
+pub fn load(root: &Path) -> Result<Data, Vec<Diagnostic>> {
+    let dir = root.join(DIR);
+    let mut data = Data::default();
+    let mut problems = Vec::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(data);
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    let mut texts = HashMap::new();
+    for file in files {
+        let stem = file
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let shown = Path::new(DIR).join(file.file_name().unwrap_or_default());
+        let text = match source_text::read(&file, &shown) {
+            Ok(text) => text,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        let result = match stem.as_str() {
+            "sources" => parse_into(&text, &shown, &mut data.sources, types::SOURCE_FIELDS),
+            "timeline" => parse_into(&text, &shown, &mut data.timeline, types::EVENT_FIELDS),
+            "countries" => parse_into(&text, &shown, &mut data.countries, types::COUNTRY_FIELDS),
+            "glossary" => parse_into(&text, &shown, &mut data.glossary, types::TERM_FIELDS),
+            _ => parse_into(
+                &text,
+                &shown,
+                data.other.entry(stem.clone()).or_default(),
+                &[],
+            ),
+        };
+        if let Err(d) = result {
+            problems.push(d);
+        }
+        texts.insert(stem, (shown, text));
+    }
+    problems.extend(check(&data, &texts));
+    data.timeline.sort_by_key(|e| e.date);
+    if problems.is_empty() {
+        Ok(data)
+    } else {
+        Err(problems)
+    }
+}
+
+fn parse_into<T: DeserializeOwned>(
+    text: &str,
+    shown: &Path,
+    into: &mut T,
+    fields: &[&str],
+) -> Result<(), Diagnostic> {
+    let source = YamlSource {
+        path: shown,
+        file_text: text,
+        first_line: 1,
+    };
+    *into = yaml::parse(text, &source, fields)?;
+    Ok(())
+}
+
+/// Checks across entries and files: unique ids, and every cited source known.
+fn check(data: &Data, texts: &HashMap<String, (PathBuf, String)>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let at = |file: &str, key: &str, value: &str, message: String| {
+        let (shown, text) = &texts[file];
+        let line = value_line(text, key, value).unwrap_or(1);
+        Diagnostic::new(shown, line, 1, message).with_source(text)
+    };
+    let mut duplicates = |file: &str, ids: Vec<&str>| {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                problems.push(
+                    at(
+                        file,
+                        "id",
+                        id,
+                        format!("the id `{id}` is used twice in this file"),
+                    )
+                    .with_hint("each entry needs its own id"),
+                );
+            }
+        }
+    };
+    duplicates(
+        "sources",
+        data.sources.iter().map(|s| s.id.as_str()).collect(),
+    );
+    duplicates(
+        "glossary",
+        data.glossary.iter().map(|t| t.id.as_str()).collect(),
+    );
+    duplicates(
+        "countries",
+        data.countries.iter().map(|c| c.code.as_str()).collect(),
+    );
+
+    let known: HashSet<&str> = data.source_ids().collect();
+    let cited = data
+        .timeline
+        .iter()
+        .flat_map(|e| e.sources.iter().map(move |s| ("timeline", s)))
+        .chain(
+            data.countries
+                .iter()
+                .flat_map(|c| c.sources.iter().map(move |s| ("countries", s))),
+        );
+    for (file, id) in cited {
+        if !known.contains(id.as_str()) {
+            let hint = crate::diagnostics::did_you_mean(id.as_str(), known.iter().copied())
+                .map_or_else(
+                    || "add it to content/data/sources.yaml".to_owned(),
+                    |c| format!("did you mean `{c}`?"),
+                );
+            problems
+                .push(at(file, "", id.as_str(), format!("unknown source `{id}`")).with_hint(hint));
+        }
+    }
+    for (i, event) in data.timeline.iter().enumerate() {
+        if event.sources.is_empty() {
+            let line = nth_entry_line(&texts["timeline"].1, i).unwrap_or(1);
+            let (shown, text) = &texts["timeline"];
+            problems.push(
+                Diagnostic::new(
+                    shown,
+                    line,
+                    1,
+                    format!("the event `{}` cites no source", event.title),
+                )
+                .with_source(text)
+                .with_hint("every event needs `sources: [source-id]`"),
+            );
+        }
+    }
+    problems
+}
+
+/// 1-based line where `key: value` (or a list item `- value` when `key` is empty) is
+/// written, to point a check at it.
+fn value_line(text: &str, key: &str, value: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start().trim_start_matches("- ").trim();
+            let rest = if key.is_empty() {
+                Some(line)
+            } else {
+                line.strip_prefix(key)
+                    .and_then(|r| r.trim_start().strip_prefix(':'))
+            };
+            rest.is_some_and(|r| {
+                r.trim()
+                    .trim_matches(['"', '\'', '[', ']'])
+                    .split(',')
+                    .any(|v| v.trim().trim_matches(['"', '\'']) == value)
+            })
+        })
+        .map(|i| i + 1)
+}
+
+/// 1-based line of the `n`th top-level list entry.
+fn nth_entry_line(text: &str, n: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("- "))
+        .nth(n)
+        .map(|(i, _)| i + 1)
+}

@@ -1,0 +1,129 @@
+//! Citations: `[@source-id]` (or `[@one; @two]`) in Markdown cites an entry of
+//! `content/data/sources.yaml`, Pandoc style, so the text stays plain Markdown to the eye.
+//!
+//! A citation renders as a superscript number that links to the entry in the page's list of
+//! sources; the entry links back to every place that cites it. Numbers follow the order of
+//! first citation on the page.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{BrokenLink, CowStr};
+use serde::Serialize;
+
+/// The link destination a citation is parsed into, before it is rendered.
+pub const SCHEME: &str = "cite:";
+
+/// `[@id]` is a reference link with no definition; this turns it into a link to `cite:@id`
+/// so the renderer sees it, with its position, as a link event.
+pub fn broken_link_callback<'a>(link: BrokenLink<'a>) -> Option<(CowStr<'a>, CowStr<'a>)> {
+    link.reference
+        .trim_start()
+        .starts_with('@')
+        .then(|| (format!("{SCHEME}{}", link.reference).into(), "".into()))
+}
+
+/// The source ids in `cite:@a; @b`.
+pub fn parse_ids(dest: &str) -> Vec<&str> {
+    dest.trim_start_matches(SCHEME)
+        .split(';')
+        .map(|id| id.trim().trim_start_matches('@').trim())
+        .filter(|id| !id.is_empty())
+        .collect()
+}
+
+/// One source cited on a page: its number there and the ids of the markers citing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    pub id: String,
+    pub number: usize,
+    /// Anchor ids of the markers, for links back from the list of sources.
+    pub refs: Vec<String>,
+}
+
+/// The citations of one page so far.
+#[derive(Debug, Default)]
+pub struct Citations {
+    list: Vec<Citation>,
+    by_id: HashMap<String, usize>,
+}
+
+/// A marker to render: the source's number on the page, its id and the marker's own id.
+pub struct Marker {
+    pub number: usize,
+    pub id: String,
+    pub anchor: String,
+}
+
+impl Citations {
+    /// Records a citation of `id` and returns its marker.
+    pub fn cite(&mut self, id: &str) -> Marker {
+        let next = self.list.len();
+        let index = *self.by_id.entry(id.to_owned()).or_insert(next);
+        if index == next {
+            self.list.push(Citation {
+                id: id.to_owned(),
+                number: next + 1,
+                refs: Vec::new(),
+            });
+        }
+        let citation = &mut self.list[index];
+        let anchor = format!("cite-{id}-{}", citation.refs.len() + 1);
+        citation.refs.push(anchor.clone());
+        Marker {
+            number: citation.number,
+            id: id.to_owned(),
+            anchor,
+        }
+    }
+
+    pub fn into_list(self) -> Vec<Citation> {
+        self.list
+    }
+}
+
+/// Anchor id of a source's entry in the page's list of sources.
+pub fn entry_anchor(id: &str) -> String {
+    format!("source-{id}")
+}
+
+/// `<sup>` with one link per marker. Ids are slugs, so they need no escaping.
+pub fn markers_html(markers: &[Marker]) -> String {
+    if markers.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = markers
+        .iter()
+        .map(|m| {
+            format!(
+                "<a id=\"{}\" href=\"#{}\" aria-label=\"Source {}\">{}</a>",
+                m.anchor,
+                entry_anchor(&m.id),
+                m.number,
+                m.number
+            )
+        })
+        .collect();
+    format!("<sup class=\"citation\">{}</sup>", links.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_read_from_one_or_several_citations() {
+        assert_eq!(parse_ids("cite:@a"), ["a"]);
+        assert_eq!(parse_ids("cite:@a; @b-2 ;@c"), ["a", "b-2", "c"]);
+    }
+
+    #[test]
+    fn numbers_follow_first_citation_and_repeats_keep_their_number() {
+        let mut c = Citations::default();
+        assert_eq!(c.cite("b").number, 1);
+        assert_eq!(c.cite("a").number, 2);
+        let again = c.cite("b");
+        assert_eq!((again.number, again.anchor.as_str()), (1, "cite-b-2"));
+        let list = c.into_list();
+        assert_eq!(list[0].refs, ["cite-b-1", "cite-b-2"]);
+    }
+}
