@@ -12,7 +12,14 @@ use crate::yaml::{self, YamlSource};
 
 pub const FILE_NAME: &str = "site.yaml";
 
-const FIELDS: &[&str] = &["title", "description", "base_url", "language", "author"];
+const FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "author",
+    "trust_html",
+];
 
 /// The validated contents of `site.yaml`, as templates see them under `site`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -27,6 +34,10 @@ pub struct SiteConfig {
     /// BCP 47 language tag for `<html lang>`, e.g. `en-GB`.
     pub language: String,
     pub author: String,
+    /// Pass raw HTML in Markdown through as written. Off by default: raw HTML is sanitised
+    /// (no script, event handlers or `javascript:` URLs). Turn on only for trusted authors.
+    #[serde(default)]
+    pub trust_html: bool,
 }
 
 impl SiteConfig {

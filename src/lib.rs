@@ -83,9 +83,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 /// Loads and checks everything the site is made of, reporting every problem at once.
 pub fn load(options: &BuildOptions) -> Result<Site> {
     let config = load_config(&options.root, options.base_url.as_deref());
-    let loaded = content::load_pages(&options.root, options.drafts);
+    let mut loaded = content::load_pages(&options.root, options.drafts);
     let data = data::load(&options.root);
     let templates = Templates::load(&options.root);
+    if let Ok(templates) = &templates {
+        loaded
+            .problems
+            .extend(render::missing_templates(templates, &loaded.pages));
+    }
     match (config, data, templates) {
         (Ok(config), Ok(data), Ok(templates)) if loaded.problems.is_empty() => Ok(Site {
             config,
@@ -103,7 +108,7 @@ pub fn load(options: &BuildOptions) -> Result<Site> {
             });
             // The pages that did load can still be checked for broken links and citations.
             let index = PageIndex::new(&loaded.pages).with_unloaded(&loaded.unloaded);
-            problems.extend(render_bodies(&loaded.pages, &index, &data).1);
+            problems.extend(render_bodies(&loaded.pages, &index, &data, false).1);
             Err(Error::site(problems))
         }
     }
@@ -134,7 +139,7 @@ fn load_config(
 /// Renders the site into each page's site path and HTML, without writing anything.
 pub fn render(site: Site) -> Result<Vec<(String, String)>> {
     let index = PageIndex::new(&site.pages);
-    let (bodies, problems) = render_bodies(&site.pages, &index, &site.data);
+    let (bodies, problems) = render_bodies(&site.pages, &index, &site.data, site.config.trust_html);
     if !problems.is_empty() {
         return Err(Error::site(problems));
     }
@@ -154,6 +159,7 @@ fn render_bodies(
     pages: &[Page],
     index: &PageIndex,
     data: &Data,
+    trust_html: bool,
 ) -> (Vec<Rendered>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let glossary = glossary(pages, data).unwrap_or_else(|d| {
@@ -164,6 +170,7 @@ fn render_bodies(
         pages: index,
         data,
         glossary: glossary.as_ref(),
+        trust_html,
     };
     let bodies: Vec<Rendered> = pages
         .iter()

@@ -1,10 +1,17 @@
-//! Writing the built site: the rendered pages and a copy of `static/`, into a fresh staging
-//! folder beside the output folder, swapped into place only once everything is written.
-//! A build that fails before the swap leaves the previous output as it was.
+//! Writing the built site without ever showing a half-written one.
 //!
-//! It also refuses to replace a folder that is not ours (see [`check_output_dir`]).
+//! The output folder (`public/`) always holds a complete build. Beside it, a hidden
+//! "spare" folder (`.public.explainer-spare`) holds an older build. A new build turns the
+//! spare into the new site, writing only the files whose bytes differ and removing the
+//! ones that are gone, then swaps the two folders in one atomic rename. The old output
+//! becomes the next build's spare, so nothing is ever deleted wholesale (slow on large
+//! sites) and unchanged files are not rewritten.
+//!
+//! A build that fails, or is killed, before the swap leaves the output as it was; a spare
+//! left half-updated is simply corrected by the next build. It also refuses to touch a
+//! folder that is not ours (see [`check_output_dir`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,6 +24,7 @@ pub const STATIC_DIR: &str = "static";
 
 /// Present in every output folder this tool writes; its absence means "not ours".
 pub const MARKER: &str = ".explainer-output";
+const MARKER_TEXT: &[u8] = b"This folder was written by explainer and is replaced by each build.\n";
 
 /// Folders and files that mark a site's sources or a project: an output folder holding one
 /// of them is somebody's work, never something to replace.
@@ -29,87 +37,186 @@ const PROJECT_MARKERS: &[&str] = &[
     ".git",
 ];
 
+/// What one file of the new site holds.
+enum Contents<'a> {
+    Bytes(&'a [u8]),
+    /// A copy of this file (from `static/`).
+    CopyOf(PathBuf),
+}
+
 /// Writes `pages` (site path, HTML) and a copy of `root/static` as the new contents of
 /// `output`.
 pub fn write_site(root: &Path, output: &Path, pages: &[(String, String)]) -> Result<()> {
     check_output_dir(root, output)?;
-    let staging = sibling(output, "staging");
-    remove_if_present(&staging)?;
-    fs::create_dir_all(&staging).map_err(|e| Error::io("can't create", &staging, e))?;
+    let spare = sibling(output, "spare");
+    check_spare(&spare)?;
+    // Left by versions that staged into a fresh folder; never needed now.
+    remove_if_present(&sibling(output, "staging"))?;
 
-    let result = write_into(&staging, root, pages);
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    swap_into_place(&staging, output)
-}
-
-fn write_into(staging: &Path, root: &Path, pages: &[(String, String)]) -> Result<()> {
-    let write = |path: &Path, bytes: &[u8]| {
-        fs::write(path, bytes).map_err(|e| Error::io("can't write", path, e))
-    };
-    write(
-        &staging.join(MARKER),
-        b"This folder was written by explainer and is replaced by each build.\n",
-    )?;
-
-    // Create each folder once, parents first (a BTreeSet sorts `a` before `a/b`).
-    let dirs: BTreeSet<&str> = pages
-        .iter()
-        .filter_map(|(path, _)| path.rsplit_once('/').map(|(dir, _)| dir))
-        .collect();
-    for dir in dirs {
-        let dir = staging.join(dir);
-        fs::create_dir_all(&dir).map_err(|e| Error::io("can't create", &dir, e))?;
-    }
+    let mut files: BTreeMap<String, Contents> = static_files(&root.join(STATIC_DIR))?;
     for (path, html) in pages {
-        write(&staging.join(path), html.as_bytes())?;
+        files.insert(path.clone(), Contents::Bytes(html.as_bytes()));
     }
-    copy_static(&root.join(STATIC_DIR), staging)
+    files.insert(MARKER.to_owned(), Contents::Bytes(MARKER_TEXT));
+    sync(&spare, &files)?;
+    swap_into_place(&spare, output)
 }
 
-/// Copies `static/` as it is, leaving out hidden files and folders. Symbolic links are not
-/// followed, so nothing outside the project is published by accident.
-fn copy_static(from: &Path, to: &Path) -> Result<()> {
-    if !from.is_dir() {
-        return Ok(());
+/// Every file under `static/` by site path, leaving out hidden files and folders. Symbolic
+/// links are not followed, so nothing outside the project is published by accident.
+fn static_files(dir: &Path) -> Result<BTreeMap<String, Contents<'static>>> {
+    let mut files = BTreeMap::new();
+    if !dir.is_dir() {
+        return Ok(files);
     }
-    let walker = WalkDir::new(from)
-        .sort_by_file_name()
+    let walker = WalkDir::new(dir)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
         let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(from).to_path_buf();
+            let path = e.path().unwrap_or(dir).to_path_buf();
             Error::io("can't read", path, e.into())
         })?;
-        let relative = entry.path().strip_prefix(from).unwrap_or(entry.path());
-        let target = to.join(relative);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).map_err(|e| Error::io("can't create", &target, e))?;
-        } else if entry.file_type().is_file() {
-            fs::copy(entry.path(), &target)
-                .map_err(|e| Error::io("can't copy", entry.path(), e))?;
+        if entry.file_type().is_file() {
+            let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            files.insert(site_path(relative), Contents::CopyOf(entry.into_path()));
         }
+    }
+    Ok(files)
+}
+
+fn site_path(relative: &Path) -> String {
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Makes `dir` hold exactly `files`: removes what is not wanted, writes what differs.
+fn sync(dir: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
+    fs::create_dir_all(dir).map_err(|e| Error::io("can't create", dir, e))?;
+    let wanted_dirs: BTreeSet<&str> = files
+        .keys()
+        .flat_map(|path| path.match_indices('/').map(|(i, _)| &path[..i]))
+        .collect();
+
+    // Deepest first, so a folder is looked at after its contents.
+    for entry in WalkDir::new(dir).min_depth(1).contents_first(true) {
+        let entry = entry.map_err(|e| Error::io("can't read", dir, e.into()))?;
+        let path = site_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
+        let unwanted = if entry.file_type().is_dir() {
+            !wanted_dirs.contains(path.as_str())
+        } else {
+            !files.contains_key(&path)
+        };
+        if unwanted {
+            remove_any(entry.path())?;
+        }
+    }
+    for sub in &wanted_dirs {
+        let sub = dir.join(sub);
+        if !sub.is_dir() {
+            fs::create_dir_all(&sub).map_err(|e| Error::io("can't create", &sub, e))?;
+        }
+    }
+    for (path, contents) in files {
+        let target = dir.join(path);
+        let bytes = match contents {
+            Contents::Bytes(bytes) => std::borrow::Cow::Borrowed(*bytes),
+            Contents::CopyOf(source) => std::borrow::Cow::Owned(
+                fs::read(source).map_err(|e| Error::io("can't read", source, e))?,
+            ),
+        };
+        if fs::read(&target).is_ok_and(|old| old == *bytes) {
+            continue;
+        }
+        fs::write(&target, &bytes).map_err(|e| Error::io("can't write", &target, e))?;
     }
     Ok(())
 }
 
-/// Puts the staged site where the output belongs, then removes the previous output.
-fn swap_into_place(staging: &Path, output: &Path) -> Result<()> {
-    if output.exists() {
-        let old = sibling(output, "old");
-        remove_if_present(&old)?;
-        fs::rename(output, &old).map_err(|e| Error::io("can't move aside", output, e))?;
-        fs::rename(staging, output).map_err(|e| Error::io("can't move into place", staging, e))?;
-        remove_if_present(&old)
-    } else {
+fn remove_any(path: &Path) -> Result<()> {
+    let result = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(_) => Ok(()),
+    };
+    result.map_err(|e| Error::io("can't remove", path, e))
+}
+
+/// Makes the synced `spare` the output, in one atomic step when there is an output to
+/// replace; the old output becomes the spare.
+fn swap_into_place(spare: &Path, output: &Path) -> Result<()> {
+    if fs::symlink_metadata(output).is_err() {
         if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(|e| Error::io("can't create", parent, e))?;
         }
-        fs::rename(staging, output).map_err(|e| Error::io("can't move into place", staging, e))
+        return fs::rename(spare, output).map_err(|e| Error::io("can't move into place", spare, e));
     }
+    exchange(spare, output).map_err(|e| Error::io("can't swap in the new site at", output, e))
+}
+
+/// Swaps two folders atomically (Linux `renameat2` with `RENAME_EXCHANGE`).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
+    let (ca, cb) = (c(a)?, c(b)?);
+    // SAFETY: both are valid NUL-terminated paths that live across the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        return Ok(());
+    }
+    let err = std::io::Error::last_os_error();
+    match err.raw_os_error() {
+        // The file system can't exchange: fall back to three renames.
+        Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP) => exchange_by_renames(a, b),
+        _ => Err(err),
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    exchange_by_renames(a, b)
+}
+
+/// Not atomic: used only where the system can't exchange two folders.
+fn exchange_by_renames(a: &Path, b: &Path) -> std::io::Result<()> {
+    let parked = sibling(b, "parked");
+    let _ = fs::remove_dir_all(&parked);
+    fs::rename(b, &parked)?;
+    fs::rename(a, b)?;
+    fs::rename(&parked, a)
+}
+
+/// The spare is ours by name, but is reused only if it carries the marker too.
+fn check_spare(spare: &Path) -> Result<()> {
+    match fs::symlink_metadata(spare) {
+        Err(_) => Ok(()),
+        Ok(meta) if meta.is_dir() && (spare.join(MARKER).is_file() || is_empty_dir(spare)) => {
+            Ok(())
+        }
+        Ok(_) => Err(Error::UnsafeOutput {
+            path: spare.to_path_buf(),
+            reason: format!(
+                "explainer keeps its previous build here, but this was not written by explainer (no {MARKER} file); move it away"
+            ),
+        }),
+    }
+}
+
+fn is_empty_dir(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
 }
 
 /// A hidden folder beside `output`, on the same file system so a rename is atomic.
@@ -152,10 +259,13 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
     if std::env::var_os("HOME").is_some_and(|home| Path::new(&home) == resolved) {
         return refuse("it is the home folder");
     }
-    if !output.exists() {
+    let Ok(meta) = fs::symlink_metadata(output) else {
         return Ok(());
+    };
+    if meta.file_type().is_symlink() {
+        return refuse("it is a symbolic link; give the real folder's path");
     }
-    if !output.is_dir() {
+    if !meta.is_dir() {
         return refuse("it is a file, not a folder");
     }
     if let Some(found) = PROJECT_MARKERS.iter().find(|m| output.join(m).exists()) {

@@ -192,10 +192,6 @@ pub fn render_pages(
     bodies: &[Rendered],
     data: &Data,
 ) -> Result<Vec<(String, String)>, Vec<Diagnostic>> {
-    let missing = missing_templates(&templates, pages);
-    if !missing.is_empty() {
-        return Err(missing);
-    }
     let Templates { mut tera, sources } = templates;
     // Set once: a clone of a Tera value is cheap, a re-serialisation per page is not.
     let summaries: Vec<Summary> = pages
@@ -274,8 +270,8 @@ fn page_context(
     ctx
 }
 
-/// A page whose `template` does not exist: located on its `template:` line.
-fn missing_templates(templates: &Templates, pages: &[Page]) -> Vec<Diagnostic> {
+/// Pages whose `template` does not exist: located on their `template:` line.
+pub fn missing_templates(templates: &Templates, pages: &[Page]) -> Vec<Diagnostic> {
     let names = templates.names();
     pages
         .iter()

@@ -5,11 +5,35 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, LineIndex};
 
+/// The largest source file accepted, so that a stray huge file can't exhaust memory or
+/// stall the build. Real pages are a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
 /// Reads `path` (shown to the user as `shown`) as UTF-8 text without a BOM and with `\n`
 /// line endings.
 pub fn read(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::file(shown, format!("can't read the file: {e}")))?;
+    let cant_read =
+        |e: std::io::Error| Diagnostic::file(shown, format!("can't read the file: {e}"));
+    let file = std::fs::File::open(path).map_err(cant_read)?;
+    let size = file.metadata().map_err(cant_read)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::file(
+            shown,
+            format!(
+                "the file is {:.1} MiB; the limit is {} MiB",
+                size as f64 / 1048576.0,
+                MAX_FILE_BYTES / 1048576
+            ),
+        )
+        .with_hint("split it into several pages"));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` guards against a file that grows while it is read.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(cant_read)?;
     decode(bytes, shown)
 }
 

@@ -55,7 +55,11 @@ fn every_section_page_exists_with_its_title_and_description() {
         let description = front_matter_value(source, "description");
         let head_title = unescape(element_text(&html, "title").unwrap());
         // The home page is titled after the site; every other page after itself.
-        let expected = if *page == "index.html" { SITE_TITLE } else { &title };
+        let expected = if *page == "index.html" {
+            SITE_TITLE
+        } else {
+            &title
+        };
         assert!(
             head_title.contains(expected),
             "{page}: <title> {head_title:?} lacks {expected:?}"

@@ -17,7 +17,11 @@ impl Slug {
             && !s.starts_with('-')
             && !s.ends_with('-')
             && !s.contains("--");
-        if valid {
+        if valid && is_reserved(s) {
+            Err(format!(
+                "`{s}` is a reserved file name on Windows; choose another"
+            ))
+        } else if valid {
             Ok(Slug(s.to_owned()))
         } else {
             Err(format!(
@@ -29,6 +33,14 @@ impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Names Windows refuses for files, whatever the extension.
+fn is_reserved(s: &str) -> bool {
+    matches!(s, "con" | "prn" | "aux" | "nul")
+        || (s.len() == 4
+            && (s.starts_with("com") || s.starts_with("lpt"))
+            && s.as_bytes()[3].is_ascii_digit())
 }
 
 impl fmt::Display for Slug {

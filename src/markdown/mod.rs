@@ -9,6 +9,7 @@ pub mod citations;
 pub mod glossary;
 pub mod headings;
 pub mod links;
+pub mod sanitize;
 
 use std::collections::HashSet;
 
@@ -67,6 +68,8 @@ pub struct References<'a> {
     pub pages: &'a PageIndex,
     pub data: &'a Data,
     pub glossary: Option<&'a Glossary>,
+    /// Raw HTML in Markdown is passed through as written instead of sanitised.
+    pub trust_html: bool,
 }
 
 /// A heading whose events are being collected until it ends.
@@ -101,6 +104,7 @@ pub fn render(page: &Page, refs: &References) -> (Rendered, Vec<Diagnostic>) {
         linked_terms: HashSet::new(),
         prose: String::new(),
         lines: None,
+        raw_html: false,
     };
     let mut cite_callback = citations::broken_link_callback;
     let parser =
@@ -112,6 +116,10 @@ pub fn render(page: &Page, refs: &References) -> (Rendered, Vec<Diagnostic>) {
     }
     let mut out = renderer.out;
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out.html = alignment_as_classes(out.html);
+    if renderer.raw_html && !refs.trust_html {
+        out.html = sanitize::clean(&out.html);
+    }
     out.word_count = count_words(&renderer.prose);
     out.citations = renderer.citations.into_list();
     (out, renderer.problems)
@@ -129,6 +137,8 @@ struct PageRenderer<'p, 'r> {
     /// The page's prose as plain text, for the word count; block boundaries become spaces.
     prose: String,
     lines: Option<LineIndex>,
+    /// The author wrote raw HTML, so the page must be sanitised.
+    raw_html: bool,
 }
 
 impl<'a> PageRenderer<'_, '_> {
@@ -195,6 +205,14 @@ impl<'a> PageRenderer<'_, '_> {
             Event::End(TagEnd::CodeBlock) => {
                 state.in_code_block = false;
                 Event::End(TagEnd::CodeBlock)
+            }
+            Event::Html(html) => {
+                self.raw_html = true;
+                Event::Html(html)
+            }
+            Event::InlineHtml(html) => {
+                self.raw_html = true;
+                Event::InlineHtml(html)
             }
             Event::Text(text)
                 if !state.in_link && !state.in_code_block && state.heading.is_none() =>
@@ -334,6 +352,20 @@ fn push<'a>(state: &mut State<'a>, events: &mut Vec<Event<'a>>, event: Event<'a>
     }
 }
 
+/// Table column alignment as classes instead of `style` attributes, which a
+/// Content-Security-Policy without `'unsafe-inline'` styles would block.
+fn alignment_as_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    ["left", "center", "right"].iter().fold(html, |html, side| {
+        html.replace(
+            &format!(" style=\"text-align: {side}\""),
+            &format!(" class=\"align-{side}\""),
+        )
+    })
+}
+
 /// Words as a reader counts them: punctuation on its own is not a word.
 fn count_words(text: &str) -> usize {
     text.split_whitespace()
@@ -420,6 +452,7 @@ mod tests {
             pages: &index,
             data,
             glossary,
+            trust_html: false,
         };
         render(&pages[0], &refs)
     }
@@ -455,6 +488,13 @@ mod tests {
         assert!(r.html.contains("<del>gone</del>"));
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("footnote-definition"));
+        let (r, _) = render_alone("| a | b |\n|:--|--:|\n| 1 | 2 |\n");
+        assert!(
+            r.html.contains(r#"<th class="align-left">a</th>"#),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"<td class="align-right">2</td>"#));
     }
 
     #[test]
