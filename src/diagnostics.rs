@@ -7,6 +7,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
 /// One mistake in the site's sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -57,34 +59,75 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
+impl Diagnostic {
+    /// The diagnostic as a compiler would print it: `path:line:col: message`, then the
+    /// source line with a caret under the place and the hint. `color` adds terminal colours.
+    pub fn render(&self, color: bool) -> String {
+        let header = format!(
             "{}:{}:{}: {}",
             display_path(&self.path),
             self.line,
             self.column,
             self.message
-        )?;
+        );
+        let mut group = Group::with_level(Level::ERROR);
         if let Some(source) = &self.source_line {
-            let gutter = self.line.to_string().len();
-            let caret_pad: String = source
-                .chars()
-                .take(self.column - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            write!(
-                f,
-                "\n{:gutter$} |\n{} | {}\n{:gutter$} | {}^",
-                "", self.line, source, "", caret_pad
-            )?;
+            group = group.element(
+                Snippet::source(source.as_str())
+                    .line_start(self.line)
+                    .annotation(AnnotationKind::Primary.span(caret_span(source, self.column))),
+            );
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            group = group.element(Level::HELP.message(hint.as_str()));
         }
-        Ok(())
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let body = if self.source_line.is_some() || self.hint.is_some() {
+            renderer.render(&[group])
+        } else {
+            String::new()
+        };
+        let header = if color {
+            format!("\x1b[1m{header}\x1b[0m")
+        } else {
+            header
+        };
+        if body.is_empty() {
+            header
+        } else {
+            format!("{header}\n{body}")
+        }
     }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+/// Byte range under the caret: the word starting at `column` (1-based, in characters),
+/// at least one character.
+fn caret_span(line: &str, column: usize) -> std::ops::Range<usize> {
+    let start = line
+        .char_indices()
+        .nth(column - 1)
+        .map_or(line.len(), |(i, _)| i);
+    let len: usize = line[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ':' | ',' | ')' | ']'))
+        .map(char::len_utf8)
+        .sum();
+    let len = if len == 0 {
+        line[start..].chars().next().map_or(0, char::len_utf8)
+    } else {
+        len
+    };
+    start..start + len
 }
 
 /// Paths are shown with `/` on every platform, so messages and tests read the same.
@@ -155,7 +198,7 @@ mod tests {
             .with_hint("do this");
         assert_eq!(
             d.to_string(),
-            "content/a.md:2:3: bad thing\n  |\n2 | titel: x\n  |   ^\n  hint: do this"
+            "content/a.md:2:3: bad thing\n  |\n2 | titel: x\n  |   ^^^\n  |\n  = help: do this"
         );
     }
 

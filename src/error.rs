@@ -8,7 +8,7 @@ use crate::diagnostics::Diagnostic;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Mistakes in the site's sources. Never empty; sorted by file and position.
-    #[error("{}", render_diagnostics(.0))]
+    #[error("{}", render_diagnostics(.0, false))]
     Site(Vec<Diagnostic>),
 
     #[error("{action} {path}: {source}")]
@@ -18,6 +18,10 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+
+    /// A command was asked for something it can't do (an invalid slug, an existing file).
+    #[error("{0}")]
+    Usage(String),
 
     /// The output folder is one this tool must not replace.
     #[error("refusing to write to {path}: {reason}")]
@@ -41,10 +45,20 @@ impl Error {
     }
 }
 
-fn render_diagnostics(diagnostics: &[Diagnostic]) -> String {
+impl Error {
+    /// The error as the terminal shows it, coloured if `color`.
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            Error::Site(diagnostics) => render_diagnostics(diagnostics, color),
+            other => other.to_string(),
+        }
+    }
+}
+
+fn render_diagnostics(diagnostics: &[Diagnostic], color: bool) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        out.push_str(&d.to_string());
+        out.push_str(&d.render(color));
         out.push_str("\n\n");
     }
     let n = diagnostics.len();

@@ -5,6 +5,7 @@
 //! place). Every stage collects all the mistakes it finds, so one run reports them all, and
 //! nothing is written unless the whole site rendered.
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod data;
@@ -12,13 +13,15 @@ pub mod diagnostics;
 pub mod error;
 pub mod map;
 pub mod markdown;
+pub mod new_page;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod source_text;
 pub mod urls;
 mod yaml;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use config::SiteConfig;
@@ -29,6 +32,13 @@ pub use error::{Error, Result};
 use markdown::links::PageIndex;
 use markdown::{Glossary, References, Rendered};
 use render::Templates;
+
+/// Whether to colour messages on standard error: only on a terminal, and never when
+/// `NO_COLOR` is set (<https://no-color.org>).
+pub fn color_on_stderr() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
 
 /// What to build, and where.
 #[derive(Debug, Clone)]
@@ -67,15 +77,25 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub data: Data,
     pub templates: Templates,
+    /// Site paths of the files `static/` provides.
+    pub static_files: HashSet<String>,
+}
+
+/// A rendered site: every page's site path and HTML, and the problems that don't stop a
+/// build but that `explainer check` reports.
+#[derive(Debug)]
+pub struct Output {
+    pub pages: Vec<(String, String)>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Builds the site described by `options` and writes it to `options.output_dir`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let site = load(options)?;
     let rendered = render(site)?;
-    output::write_site(&options.root, &options.output_dir, &rendered)?;
+    output::write_site(&options.root, &options.output_dir, &rendered.pages)?;
     Ok(BuildReport {
-        pages: rendered.len(),
+        pages: rendered.pages.len(),
         output_dir: options.output_dir.clone(),
     })
 }
@@ -86,6 +106,7 @@ pub fn load(options: &BuildOptions) -> Result<Site> {
     let mut loaded = content::load_pages(&options.root, options.drafts);
     let data = data::load(&options.root);
     let templates = Templates::load(&options.root);
+    let static_files = output::static_paths(&options.root)?;
     if let Ok(templates) = &templates {
         loaded
             .problems
@@ -97,6 +118,7 @@ pub fn load(options: &BuildOptions) -> Result<Site> {
             pages: loaded.pages,
             data,
             templates,
+            static_files,
         }),
         (config, data, templates) => {
             let mut problems = loaded.problems;
@@ -108,10 +130,24 @@ pub fn load(options: &BuildOptions) -> Result<Site> {
             });
             // The pages that did load can still be checked for broken links and citations.
             let index = PageIndex::new(&loaded.pages).with_unloaded(&loaded.unloaded);
-            problems.extend(render_bodies(&loaded.pages, &index, &data, false).1);
+            let files = site_files(&loaded.pages, static_files);
+            let inputs = BodyInputs {
+                pages: &loaded.pages,
+                index: &index,
+                data: &data,
+                files: &files,
+                trust_html: false,
+            };
+            problems.extend(render_bodies(&inputs).1);
             Err(Error::site(problems))
         }
     }
+}
+
+/// Every file the site will have: its pages and its static files.
+fn site_files(pages: &[Page], mut files: HashSet<String>) -> HashSet<String> {
+    files.extend(pages.iter().map(|p| p.path.clone()));
+    files
 }
 
 fn load_config(
@@ -137,42 +173,68 @@ fn load_config(
 }
 
 /// Renders the site into each page's site path and HTML, without writing anything.
-pub fn render(site: Site) -> Result<Vec<(String, String)>> {
+pub fn render(site: Site) -> Result<Output> {
     let index = PageIndex::new(&site.pages);
-    let (bodies, problems) = render_bodies(&site.pages, &index, &site.data, site.config.trust_html);
+    let files = site_files(&site.pages, site.static_files);
+    let inputs = BodyInputs {
+        pages: &site.pages,
+        index: &index,
+        data: &site.data,
+        files: &files,
+        trust_html: site.config.trust_html,
+    };
+    let (mut bodies, problems) = render_bodies(&inputs);
     if !problems.is_empty() {
         return Err(Error::site(problems));
     }
-    render::render_pages(
+    let mut warnings: Vec<Diagnostic> = bodies
+        .iter_mut()
+        .flat_map(|b| std::mem::take(&mut b.warnings))
+        .collect();
+    warnings.extend(data::unused_sources(
+        &site.data,
+        bodies
+            .iter()
+            .flat_map(|b| &b.citations)
+            .map(|c| c.id.as_str()),
+    ));
+    let pages = render::render_pages(
         site.templates,
         &site.config,
         &site.pages,
         &bodies,
         &site.data,
     )
-    .map_err(Error::site)
+    .map_err(Error::site)?;
+    Ok(Output { pages, warnings })
+}
+
+/// What rendering the pages' Markdown needs.
+struct BodyInputs<'a> {
+    pages: &'a [Page],
+    index: &'a PageIndex,
+    data: &'a Data,
+    files: &'a HashSet<String>,
+    trust_html: bool,
 }
 
 /// Every page's Markdown rendered, with the problems found in the bodies: links to missing
 /// pages or anchors, and citations of unknown sources.
-fn render_bodies(
-    pages: &[Page],
-    index: &PageIndex,
-    data: &Data,
-    trust_html: bool,
-) -> (Vec<Rendered>, Vec<Diagnostic>) {
+fn render_bodies(inputs: &BodyInputs) -> (Vec<Rendered>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let glossary = glossary(pages, data).unwrap_or_else(|d| {
+    let glossary = glossary(inputs.pages, inputs.data).unwrap_or_else(|d| {
         problems.push(d);
         None
     });
     let refs = References {
-        pages: index,
-        data,
+        pages: inputs.index,
+        data: inputs.data,
         glossary: glossary.as_ref(),
-        trust_html,
+        trust_html: inputs.trust_html,
+        files: inputs.files,
     };
-    let bodies: Vec<Rendered> = pages
+    let bodies: Vec<Rendered> = inputs
+        .pages
         .iter()
         .map(|page| {
             let (body, mut errs) = markdown::render(page, &refs);
@@ -180,7 +242,7 @@ fn render_bodies(
             body
         })
         .collect();
-    problems.extend(broken_anchors(pages, &bodies));
+    problems.extend(broken_anchors(inputs.pages, &bodies));
     (bodies, problems)
 }
 

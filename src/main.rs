@@ -1,10 +1,13 @@
 //! The `explainer` command: parses the command line and hands over to the library.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use explainer::content::date::Date;
+use explainer::{BuildOptions, Error, color_on_stderr};
 
 #[derive(Parser)]
 #[command(
@@ -33,40 +36,116 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Preview the site with live reload; builds in memory, never writes public/
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0 picks a free one)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; the default is reachable from this machine only
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Include pages marked `draft: true` (on by default when previewing)
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        drafts: bool,
+    },
+    /// Check the site for every problem (links, anchors, citations, headings, alt text)
+    /// without writing anything; exits 1 if there is any
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Start a new section: content/<SLUG>.md with complete front matter, as a draft
+    New {
+        /// File name and URL of the section: lowercase a-z, 0-9 and hyphens
+        slug: String,
+        /// The section's title (default: made from the slug)
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let result = match Cli::parse().command {
         Command::Build {
             root,
             output_dir,
             base_url,
             drafts,
-        } => {
-            let started = Instant::now();
-            let options = explainer::BuildOptions {
-                root,
-                output_dir,
-                base_url,
-                drafts,
-            };
-            match explainer::build(&options) {
-                Ok(report) => {
-                    let n = report.pages;
-                    println!(
-                        "Built {n} page{} in {} ms -> {}/",
-                        if n == 1 { "" } else { "s" },
-                        started.elapsed().as_millis(),
-                        report.output_dir.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(err) => {
-                    eprintln!("{err}");
-                    eprintln!("Build failed; the previous output was left as it was.");
-                    ExitCode::FAILURE
-                }
-            }
+        } => build(BuildOptions {
+            root,
+            output_dir,
+            base_url,
+            drafts,
+        }),
+        Command::Serve {
+            root,
+            port,
+            interface,
+            open,
+            drafts,
+        } => explainer::serve::serve(explainer::serve::ServeOptions {
+            root,
+            interface,
+            port,
+            drafts,
+            open,
+        })
+        .map(|()| ExitCode::SUCCESS),
+        Command::Check { root } => check(BuildOptions::new(root, "public")),
+        Command::New { slug, title, root } => {
+            explainer::new_page::create(&root, &slug, title.as_deref(), Date::today()).map(|path| {
+                println!(
+                    "Created {} (a draft: set `draft: false` to publish it)",
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            })
         }
+    };
+    result.unwrap_or_else(|err| {
+        eprintln!("{}", err.render(color_on_stderr()));
+        ExitCode::FAILURE
+    })
+}
+
+fn build(options: BuildOptions) -> Result<ExitCode, Error> {
+    let started = Instant::now();
+    let report = match explainer::build(&options) {
+        Ok(report) => report,
+        Err(err) => {
+            eprintln!("{}", err.render(color_on_stderr()));
+            eprintln!("Build failed; the previous output was left as it was.");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let n = report.pages;
+    println!(
+        "Built {n} page{} in {} ms -> {}/",
+        if n == 1 { "" } else { "s" },
+        started.elapsed().as_millis(),
+        report.output_dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(options: BuildOptions) -> Result<ExitCode, Error> {
+    let problems = explainer::check::check(&options)?;
+    if problems.is_empty() {
+        println!("No problems found.");
+        return Ok(ExitCode::SUCCESS);
     }
+    let color = color_on_stderr();
+    for problem in &problems {
+        eprintln!("{}\n", problem.render(color));
+    }
+    let n = problems.len();
+    eprintln!("{n} problem{} found.", if n == 1 { "" } else { "s" });
+    Ok(ExitCode::FAILURE)
 }

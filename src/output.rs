@@ -62,6 +62,11 @@ pub fn write_site(root: &Path, output: &Path, pages: &[(String, String)]) -> Res
     swap_into_place(&spare, output)
 }
 
+/// Site paths of the files under `root/static/` that a build publishes.
+pub fn static_paths(root: &Path) -> Result<std::collections::HashSet<String>> {
+    Ok(static_files(&root.join(STATIC_DIR))?.into_keys().collect())
+}
+
 /// Every file under `static/` by site path, leaving out hidden files and folders. Symbolic
 /// links are not followed, so nothing outside the project is published by accident.
 fn static_files(dir: &Path) -> Result<BTreeMap<String, Contents<'static>>> {

@@ -149,7 +149,7 @@ fn an_unknown_front_matter_field_is_located_with_a_suggestion() {
         "---\ntitle: Demands\ntitel: Oops\ndescription: D\n---\n",
         &[
             "content/demands.md:3:1: unknown field `titel`, expected one of",
-            "hint: did you mean `title`?",
+            "= help: did you mean `title`?",
         ],
     );
 }
@@ -170,7 +170,7 @@ fn a_missing_title_is_reported() {
         "---\ndescription: D\n---\nBody\n",
         &[
             "content/demands.md:2:1: missing field `title`",
-            "hint: add a line `title: ...`",
+            "= help: add a line `title: ...`",
         ],
     );
 }

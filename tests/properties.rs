@@ -15,9 +15,9 @@ fn run(site: &Fixture, bytes: &[u8]) -> Result<(), TestCaseError> {
     options.drafts = true;
     let result = explainer::load(&options).and_then(explainer::render);
     match result {
-        Ok(pages) => {
+        Ok(output) => {
             // index, other and x (under its own name or its slug).
-            prop_assert_eq!(pages.len(), 3);
+            prop_assert_eq!(output.pages.len(), 3);
         }
         Err(Error::Site(diagnostics)) => {
             prop_assert!(!diagnostics.is_empty());

@@ -27,6 +27,8 @@ pub struct Data {
     pub glossary: Vec<Term>,
     /// Files the generator gives no meaning to, by file stem.
     pub other: BTreeMap<String, serde_yaml::Value>,
+    /// Line of each source's `id:` in sources.yaml, to point at it later.
+    pub source_lines: HashMap<String, usize>,
 }
 
 impl Data {
@@ -87,6 +89,12 @@ pub fn load(root: &Path) -> Result<Data, Vec<Diagnostic>> {
         texts.insert(stem, (shown, text));
     }
     problems.extend(check(&data, &texts));
+    if let Some((_, text)) = texts.get("sources") {
+        for source in &data.sources {
+            let line = value_line(text, "id", source.id.as_str()).unwrap_or(1);
+            data.source_lines.insert(source.id.to_string(), line);
+        }
+    }
     data.timeline.sort_by_key(|e| e.date);
     if problems.is_empty() {
         Ok(data)
@@ -118,17 +126,22 @@ fn check(data: &Data, texts: &HashMap<String, (PathBuf, String)>) -> Vec<Diagnos
         let line = value_line(text, key, value).unwrap_or(1);
         Diagnostic::new(shown, line, 1, message).with_source(text)
     };
-    let mut duplicates = |file: &str, ids: Vec<&str>| {
-        let mut seen = HashSet::new();
+    let mut duplicates = |file: &str, key: &str, ids: Vec<&str>| {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for id in ids {
-            if !seen.insert(id) {
+            let count = seen.entry(id).or_default();
+            *count += 1;
+            if *count > 1 {
+                let (shown, text) = &texts[file];
+                let line = value_lines(text, key, id).nth(*count - 1).unwrap_or(1);
                 problems.push(
-                    at(
-                        file,
-                        "id",
-                        id,
+                    Diagnostic::new(
+                        shown,
+                        line,
+                        1,
                         format!("the id `{id}` is used twice in this file"),
                     )
+                    .with_source(text)
                     .with_hint("each entry needs its own id"),
                 );
             }
@@ -136,14 +149,17 @@ fn check(data: &Data, texts: &HashMap<String, (PathBuf, String)>) -> Vec<Diagnos
     };
     duplicates(
         "sources",
+        "id",
         data.sources.iter().map(|s| s.id.as_str()).collect(),
     );
     duplicates(
         "glossary",
+        "id",
         data.glossary.iter().map(|t| t.id.as_str()).collect(),
     );
     duplicates(
         "countries",
+        "code",
         data.countries.iter().map(|c| c.code.as_str()).collect(),
     );
 
@@ -187,26 +203,65 @@ fn check(data: &Data, texts: &HashMap<String, (PathBuf, String)>) -> Vec<Diagnos
     problems
 }
 
-/// 1-based line where `key: value` (or a list item `- value` when `key` is empty) is
-/// written, to point a check at it.
-fn value_line(text: &str, key: &str, value: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            let line = line.trim_start().trim_start_matches("- ").trim();
-            let rest = if key.is_empty() {
-                Some(line)
-            } else {
-                line.strip_prefix(key)
-                    .and_then(|r| r.trim_start().strip_prefix(':'))
-            };
-            rest.is_some_and(|r| {
-                r.trim()
-                    .trim_matches(['"', '\'', '[', ']'])
-                    .split(',')
-                    .any(|v| v.trim().trim_matches(['"', '\'']) == value)
-            })
+/// Sources neither cited (by a page, the timeline or the map) nor marked
+/// `further_reading`: listed nowhere, so probably a mistake.
+pub fn unused_sources<'a>(data: &Data, cited: impl Iterator<Item = &'a str>) -> Vec<Diagnostic> {
+    let mut used: HashSet<&str> = cited.collect();
+    used.extend(
+        data.timeline
+            .iter()
+            .flat_map(|e| e.sources.iter().map(|s| s.as_str())),
+    );
+    used.extend(
+        data.countries
+            .iter()
+            .flat_map(|c| c.sources.iter().map(|s| s.as_str())),
+    );
+    let shown = Path::new(DIR).join("sources.yaml");
+    data.sources
+        .iter()
+        .filter(|s| !s.further_reading && !used.contains(s.id.as_str()))
+        .map(|s| {
+            let line = data.source_lines.get(s.id.as_str()).copied().unwrap_or(1);
+            Diagnostic::new(
+                &shown,
+                line,
+                1,
+                format!("the source `{}` is never cited", s.id),
+            )
+            .with_hint("cite it with [@id], mark it `further_reading: true`, or remove it")
         })
-        .map(|i| i + 1)
+        .collect()
+}
+
+/// 1-based line where `key: value` (or a list item `- value` when `key` is empty) is
+/// first written, to point a check at it.
+fn value_line(text: &str, key: &str, value: &str) -> Option<usize> {
+    value_lines(text, key, value).next()
+}
+
+/// Every 1-based line where `key: value` is written, in order.
+fn value_lines<'t>(
+    text: &'t str,
+    key: &'t str,
+    value: &'t str,
+) -> impl Iterator<Item = usize> + 't {
+    text.lines().enumerate().filter_map(move |(i, line)| {
+        let line = line.trim_start().trim_start_matches("- ").trim();
+        let rest = if key.is_empty() {
+            Some(line)
+        } else {
+            line.strip_prefix(key)
+                .and_then(|r| r.trim_start().strip_prefix(':'))
+        };
+        let found = rest.is_some_and(|r| {
+            r.trim()
+                .trim_matches(['"', '\'', '[', ']'])
+                .split(',')
+                .any(|v| v.trim().trim_matches(['"', '\'']) == value)
+        });
+        found.then_some(i + 1)
+    })
 }
 
 /// 1-based line of the `n`th top-level list entry.

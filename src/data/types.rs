@@ -71,10 +71,13 @@ pub const COUNTRY_FIELDS: &[&str] = &[
 pub enum CountryGroup {
     Russia,
     /// A NATO member on 27 May 1997, the cut-off in Russia's draft.
+    #[serde(rename = "member-before-1997")]
     MemberBefore1997,
     /// Joined NATO after 27 May 1997 and before the demands: the states they concern.
+    #[serde(rename = "joined-after-1997")]
     JoinedAfter1997,
     /// Joined after Russia's full-scale invasion of Ukraine in 2022.
+    #[serde(rename = "joined-since-2022")]
     JoinedSince2022,
     /// Ukraine and Georgia, promised eventual membership at Bucharest in 2008.
     Aspirant,

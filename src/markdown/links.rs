@@ -47,6 +47,20 @@ pub fn classify<'a>(dest: &'a str, from: &Path) -> Destination<'a> {
     }
 }
 
+/// The site path a relative link to a file (not a page's `.md`) points at, from the page
+/// at site path `from`; `None` for anything else (other sites, anchors, `.md` links).
+pub fn file_target(dest: &str, from: &str) -> Option<String> {
+    let path = dest.split(['?', '#']).next().unwrap_or_default();
+    if path.is_empty() || has_scheme(dest) || dest.starts_with("//") || path.ends_with(".md") {
+        return None;
+    }
+    let base = match path.strip_prefix('/') {
+        Some(rest) => Path::new(rest).to_path_buf(),
+        None => Path::new(from).parent().unwrap_or(Path::new("")).join(path),
+    };
+    Some(normalize(&base).unwrap_or_else(|| path.to_owned()))
+}
+
 /// `scheme:` before any `/`, `?` or `#` marks an absolute URL (`https:`, `mailto:`).
 fn has_scheme(dest: &str) -> bool {
     let end = dest.find(['/', '?', '#']).unwrap_or(dest.len());

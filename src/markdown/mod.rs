@@ -53,6 +53,9 @@ pub struct Rendered {
     pub anchor_refs: Vec<AnchorRef>,
     /// The sources the page cites, in the order of their numbers.
     pub citations: Vec<Citation>,
+    /// Problems that don't stop a build but that `explainer check` reports: skipped
+    /// heading levels, images without alt text, links to files that don't exist.
+    pub warnings: Vec<Diagnostic>,
 }
 
 fn options() -> Options {
@@ -70,6 +73,9 @@ pub struct References<'a> {
     pub glossary: Option<&'a Glossary>,
     /// Raw HTML in Markdown is passed through as written instead of sanitised.
     pub trust_html: bool,
+    /// Site paths of every file the site will have (pages and static files), to check
+    /// links and images that name a file.
+    pub files: &'a HashSet<String>,
 }
 
 /// A heading whose events are being collected until it ends.
@@ -89,6 +95,8 @@ struct State<'a> {
     /// Inside a citation: its text is replaced by the reference numbers.
     in_citation: bool,
     in_code_block: bool,
+    /// An image being read: where it starts, and its alt text so far.
+    image: Option<(usize, String)>,
 }
 
 /// Renders `page`'s body. Mistakes (unknown pages or sources) are returned as diagnostics;
@@ -105,6 +113,7 @@ pub fn render(page: &Page, refs: &References) -> (Rendered, Vec<Diagnostic>) {
         prose: String::new(),
         lines: None,
         raw_html: false,
+        heading_level: 1,
     };
     let mut cite_callback = citations::broken_link_callback;
     let parser =
@@ -139,6 +148,8 @@ struct PageRenderer<'p, 'r> {
     lines: Option<LineIndex>,
     /// The author wrote raw HTML, so the page must be sanitised.
     raw_html: bool,
+    /// Level of the last heading; the template's `<h1>` comes first.
+    heading_level: u8,
 }
 
 impl<'a> PageRenderer<'_, '_> {
@@ -152,6 +163,7 @@ impl<'a> PageRenderer<'_, '_> {
         self.count_prose(&event, state);
         let event = match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
+                self.check_level(level as u8, offset);
                 state.heading = Some(OpenHeading {
                     level,
                     explicit_id: id,
@@ -198,6 +210,33 @@ impl<'a> PageRenderer<'_, '_> {
                 state.in_link = false;
                 Event::End(TagEnd::Link)
             }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                self.check_file(&dest_url, offset);
+                state.image = Some((offset, String::new()));
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((start, alt)) = state.image.take()
+                    && alt.trim().is_empty()
+                {
+                    self.warn(
+                        start,
+                        "an image without alt text".into(),
+                        Some("describe the image: ![What it shows](file.png)".into()),
+                    );
+                }
+                Event::End(TagEnd::Image)
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
                 state.in_code_block = true;
                 Event::Start(Tag::CodeBlock(kind))
@@ -230,6 +269,9 @@ impl<'a> PageRenderer<'_, '_> {
     fn count_prose(&mut self, event: &Event, state: &mut State) {
         match event {
             Event::Text(text) | Event::Code(text) => {
+                if let Some((_, alt)) = state.image.as_mut() {
+                    alt.push_str(text);
+                }
                 if !state.in_code_block && !state.in_citation {
                     self.prose.push_str(text);
                 }
@@ -251,14 +293,63 @@ impl<'a> PageRenderer<'_, '_> {
         lines.locate(text, self.page.body_start + offset)
     }
 
-    fn error(&mut self, offset: usize, message: String, hint: Option<String>) {
+    fn diagnostic(&mut self, offset: usize, message: String, hint: Option<String>) -> Diagnostic {
         let (line, column) = self.locate(offset);
-        let mut d =
+        let d =
             Diagnostic::new(&self.page.source, line, column, message).with_source(&self.page.text);
-        if let Some(hint) = hint {
-            d = d.with_hint(hint);
+        match hint {
+            Some(hint) => d.with_hint(hint),
+            None => d,
         }
+    }
+
+    fn error(&mut self, offset: usize, message: String, hint: Option<String>) {
+        let d = self.diagnostic(offset, message, hint);
         self.problems.push(d);
+    }
+
+    fn warn(&mut self, offset: usize, message: String, hint: Option<String>) {
+        let d = self.diagnostic(offset, message, hint);
+        self.out.warnings.push(d);
+    }
+
+    /// Headings go down one level at a time, below the page's one `<h1>`.
+    fn check_level(&mut self, level: u8, offset: usize) {
+        if level == 1 {
+            let hint = "the page's title is its only h1: start sections at ##";
+            self.warn(
+                offset,
+                "a level-1 heading in the body".into(),
+                Some(hint.into()),
+            );
+        } else if level > self.heading_level + 1 {
+            let hint = format!(
+                "use {} here, or add the missing level above",
+                "#".repeat(usize::from(self.heading_level) + 1)
+            );
+            let message = format!(
+                "the heading skips from level {} to {level}",
+                self.heading_level
+            );
+            self.warn(offset, message, Some(hint));
+        }
+        self.heading_level = level;
+    }
+
+    /// A relative link or image that names a file must name one the site will have.
+    fn check_file(&mut self, dest: &str, offset: usize) {
+        let Some(target) = links::file_target(dest, &self.page.path) else {
+            return;
+        };
+        if !self.refs.files.contains(&target) {
+            self.warn(
+                offset,
+                format!("`{dest}` points to {target}, which the site does not have"),
+                Some(
+                    "put the file in static/, or fix the path (it is relative to this page)".into(),
+                ),
+            );
+        }
     }
 
     fn emit_heading(&mut self, h: OpenHeading<'a>, events: &mut Vec<Event<'a>>) {
@@ -300,6 +391,12 @@ impl<'a> PageRenderer<'_, '_> {
     }
 
     fn rewrite_link(&mut self, dest: CowStr<'a>, offset: usize) -> CowStr<'a> {
+        if matches!(
+            links::classify(&dest, &self.page.content_path),
+            Destination::Other
+        ) {
+            self.check_file(&dest, offset);
+        }
         match rewrite_link(&dest, self.page, self.refs.pages, offset) {
             Ok((url, anchor_ref)) => {
                 self.out.anchor_refs.extend(anchor_ref);
@@ -453,6 +550,7 @@ mod tests {
             data,
             glossary,
             trust_html: false,
+            files: &HashSet::new(),
         };
         render(&pages[0], &refs)
     }

@@ -1,0 +1,161 @@
+//! `explainer serve`: a live preview. The site is built in memory (never into `public/`),
+//! served over HTTP on loopback, and rebuilt when a source changes; open tabs reload
+//! through server-sent events, and a failed rebuild shows its errors in place of the page.
+//!
+//! The server serves only the built pages and the files of `static/`: no folder listings,
+//! nothing outside the site, and requests that try to climb out (`/../`, encoded or not)
+//! are refused.
+
+mod http;
+mod live;
+mod watch;
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
+
+use crate::BuildOptions;
+use crate::error::{Error, Result};
+
+/// What to serve, and where.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub interface: IpAddr,
+    /// 0 lets the system choose a free port.
+    pub port: u16,
+    pub drafts: bool,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+}
+
+/// The latest build, as served: every page's HTML by site path, or the errors that stopped
+/// the build.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub pages: HashMap<String, Arc<String>>,
+    pub error: Option<String>,
+    /// Counts builds, successful or not; a tab reloads when it changes.
+    pub generation: u64,
+}
+
+/// State shared by the request handlers and the watcher.
+pub struct Shared {
+    pub options: ServeOptions,
+    pub snapshot: RwLock<Snapshot>,
+    pub clients: live::Clients,
+    /// Serialises rebuilds, so that two saves can't race.
+    rebuild_lock: Mutex<()>,
+}
+
+/// Builds the site and serves it until the process is stopped.
+pub fn serve(mut options: ServeOptions) -> Result<()> {
+    // The watcher reports absolute paths; an absolute root lets them be matched.
+    options.root = std::fs::canonicalize(&options.root)
+        .map_err(|e| Error::io("can't find", &options.root, e))?;
+    let shared = Arc::new(Shared {
+        options: options.clone(),
+        snapshot: RwLock::new(Snapshot::default()),
+        clients: live::Clients::default(),
+        rebuild_lock: Mutex::new(()),
+    });
+    rebuild(&shared);
+
+    let address = SocketAddr::new(options.interface, options.port);
+    let server = tiny_http::Server::http(address).map_err(|e| {
+        Error::io(
+            "can't listen on",
+            address.to_string(),
+            std::io::Error::other(e.to_string()),
+        )
+    })?;
+    let url = match server.server_addr().to_ip() {
+        Some(addr) => format!("http://{addr}/"),
+        None => format!("http://{address}/"),
+    };
+    println!("Serving {url} (Ctrl-C to stop)");
+    if !options.interface.is_loopback() {
+        eprintln!(
+            "Warning: serving on {}, which other machines can reach.",
+            options.interface
+        );
+    }
+
+    let _watcher = watch::start(Arc::clone(&shared))?;
+    ctrlc::set_handler(|| {
+        println!("\nStopped.");
+        std::process::exit(0);
+    })
+    .map_err(|e| {
+        Error::io(
+            "can't handle Ctrl-C",
+            "",
+            std::io::Error::other(e.to_string()),
+        )
+    })?;
+    if options.open {
+        open_browser(&url);
+    }
+    for request in server.incoming_requests() {
+        let shared = Arc::clone(&shared);
+        // One thread a request: event streams stay open for as long as a tab does.
+        std::thread::spawn(move || http::handle(request, &shared));
+    }
+    Ok(())
+}
+
+/// Rebuilds the site in memory, publishes the result and tells every open tab.
+pub fn rebuild(shared: &Shared) {
+    let _guard = shared
+        .rebuild_lock
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    let started = Instant::now();
+    let options = BuildOptions {
+        root: shared.options.root.clone(),
+        output_dir: PathBuf::new(),
+        base_url: None,
+        drafts: shared.options.drafts,
+    };
+    let result = crate::load(&options).and_then(crate::render);
+    let mut snapshot = shared.snapshot.write().unwrap_or_else(|e| e.into_inner());
+    snapshot.generation += 1;
+    match result {
+        Ok(output) => {
+            println!(
+                "Built {} pages in {} ms",
+                output.pages.len(),
+                started.elapsed().as_millis()
+            );
+            snapshot.pages = output
+                .pages
+                .into_iter()
+                .map(|(path, html)| (path, Arc::new(live::inject_script(html))))
+                .collect();
+            snapshot.error = None;
+        }
+        Err(err) => {
+            eprintln!("{}", err.render(crate::color_on_stderr()));
+            eprintln!("Waiting for a fix; the preview shows the errors until then.");
+            snapshot.error = Some(err.to_string());
+        }
+    }
+    let generation = snapshot.generation;
+    drop(snapshot);
+    shared.clients.broadcast(generation);
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
+        eprintln!("Couldn't open a browser ({opener}: {e}); open {url} yourself.");
+    }
+}

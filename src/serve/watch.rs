@@ -1,0 +1,140 @@
+//! Watching the site's sources: a debounced burst of changes (an editor's save storm) to
+//! `content/`, `templates/`, `static/` or `site.yaml` triggers one rebuild.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+
+use super::{Shared, rebuild};
+use crate::error::{Error, Result};
+
+/// Quiet time after the last change before rebuilding.
+const DEBOUNCE: Duration = Duration::from_millis(60);
+
+/// Starts watching; the watch stops when the returned value is dropped.
+pub fn start(shared: Arc<Shared>) -> Result<Debouncer<RecommendedWatcher>> {
+    let root = shared.options.root.clone();
+    let watched_root = root.clone();
+    let mut seen = Fingerprints::of_sources(&root);
+    let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| match result {
+        Ok(events) => {
+            // Every changed file is recorded, not only the first.
+            let mut changed = false;
+            for event in events.iter().filter(|e| is_source(&watched_root, &e.path)) {
+                changed |= seen.update(&event.path);
+            }
+            if changed {
+                rebuild(&shared);
+            }
+        }
+        Err(e) => eprintln!("Watching files failed: {e}"),
+    })
+    .map_err(|e| watch_error(&root, e))?;
+    // The source folders, and the root itself for site.yaml (editors save by replacing
+    // files, so the file's own watch would be lost). Never the whole root: it may hold
+    // `target/` or the output, with thousands of folders.
+    let watcher = debouncer.watcher();
+    watcher
+        .watch(&root, RecursiveMode::NonRecursive)
+        .map_err(|e| watch_error(&root, e))?;
+    for dir in ["content", "templates", "static"] {
+        let dir = root.join(dir);
+        if dir.is_dir() {
+            watcher
+                .watch(&dir, RecursiveMode::Recursive)
+                .map_err(|e| watch_error(&dir, e))?;
+        }
+    }
+    Ok(debouncer)
+}
+
+/// What each source file looked like when last seen, to tell real changes from the
+/// events that merely reading a file raises (a rebuild reads every source, which must not
+/// trigger another rebuild).
+struct Fingerprints {
+    known: HashMap<PathBuf, Option<(SystemTime, u64)>>,
+}
+
+impl Fingerprints {
+    /// Every source file as it is now.
+    fn of_sources(root: &Path) -> Self {
+        let mut known = HashMap::new();
+        let files = ["content", "templates", "static"]
+            .iter()
+            .flat_map(|dir| {
+                walkdir::WalkDir::new(root.join(dir))
+                    .into_iter()
+                    .filter_map(|e| e.ok())
+            })
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .chain(std::iter::once(root.join(crate::config::FILE_NAME)));
+        for path in files {
+            let state = stat(&path);
+            known.insert(path, state);
+        }
+        Fingerprints { known }
+    }
+
+    /// Records `path`'s current state; true if it differs from when it was last seen (a
+    /// file never seen before is new, so it changed).
+    fn update(&mut self, path: &Path) -> bool {
+        let now = stat(path);
+        self.known.insert(path.to_path_buf(), now) != Some(now)
+    }
+}
+
+fn stat(path: &Path) -> Option<(SystemTime, u64)> {
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len()))
+}
+
+fn watch_error(root: &Path, e: impl std::fmt::Display) -> Error {
+    Error::io("can't watch", root, std::io::Error::other(e.to_string()))
+}
+
+/// A change to `path` matters if it is in one of the site's source folders or is
+/// `site.yaml`, and is not an editor's hidden or backup file.
+fn is_source(root: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut components = relative.components();
+    let first = match components.next() {
+        Some(Component::Normal(name)) => name.to_string_lossy(),
+        _ => return false,
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let scratch = name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.starts_with('#');
+    let in_sources = matches!(&*first, "content" | "templates" | "static")
+        || (first == "site.yaml" && components.next().is_none());
+    in_sources && !scratch
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_source_files_trigger_a_rebuild() {
+        let root = Path::new("/site");
+        assert!(is_source(root, Path::new("/site/content/a.md")));
+        assert!(is_source(root, Path::new("/site/templates/base.html")));
+        assert!(is_source(root, Path::new("/site/site.yaml")));
+        assert!(!is_source(root, Path::new("/site/public/a.html")));
+        assert!(!is_source(root, Path::new("/site/content/.a.md.swp")));
+        assert!(!is_source(root, Path::new("/site/content/a.md~")));
+        assert!(!is_source(root, Path::new("/site/target/debug/x")));
+    }
+}

@@ -1,0 +1,390 @@
+//! The author's commands: `serve` (live preview), `check` and `new`.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Fixture, page};
+
+fn explainer() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_explainer"))
+}
+
+// ---- serve ----
+
+/// A running `explainer serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(site: &Fixture) -> Server {
+    let mut child = explainer()
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let address = lines
+        .by_ref()
+        .map(|l| l.unwrap())
+        .find_map(|l| {
+            l.strip_prefix("Serving http://")
+                .map(|rest| rest.split('/').next().unwrap().to_owned())
+        })
+        .expect("serve printed its address");
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    Server { child, address }
+}
+
+/// A GET request; returns the status code and the body.
+fn get(server: &Server, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response[9..12].parse().unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Reads the event stream until `needle` arrives; panics after `limit`.
+fn wait_for_event(events: &mut TcpStream, needle: &str, limit: Duration) {
+    let started = Instant::now();
+    let mut seen = String::new();
+    let mut buf = [0u8; 1024];
+    while started.elapsed() < limit {
+        match events.read(&mut buf) {
+            Ok(0) => panic!("the event stream closed; got {seen:?}"),
+            Ok(n) => {
+                seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+                if seen.contains(needle) {
+                    return;
+                }
+            }
+            Err(e)
+                if e.kind() == std::io::ErrorKind::WouldBlock
+                    || e.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(e) => panic!("{e}"),
+        }
+    }
+    panic!("no {needle:?} within {limit:?}; got {seen:?}");
+}
+
+/// Fetches `path` until `ok` holds for the response (a save can raise more than one
+/// rebuild, so the reload event that arrives may be for an earlier one).
+fn get_until(server: &Server, path: &str, ok: impl Fn(u16, &str) -> bool) -> (u16, String) {
+    let started = Instant::now();
+    loop {
+        let (status, body) = get(server, path);
+        if ok(status, &body) || started.elapsed() > Duration::from_secs(10) {
+            return (status, body);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn open_events(server: &Server) -> TcpStream {
+    let mut events = TcpStream::connect(&server.address).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__explainer/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    wait_for_event(&mut events, "retry:", Duration::from_secs(10));
+    events
+}
+
+#[test]
+fn serve_reloads_tabs_on_save_and_shows_errors_until_they_are_fixed() {
+    let site = Fixture::new();
+    site.write("content/a.md", &page("A", "First version."));
+    let server = serve(&site);
+    let (status, body) = get(&server, "/a.html");
+    assert_eq!(status, 200);
+    assert!(body.contains("First version."));
+    assert!(
+        body.contains("<script src=\"/__explainer/live.js\" defer></script></body>"),
+        "{body}"
+    );
+    assert!(!site.out().exists(), "serve must not write public/");
+
+    let mut events = open_events(&server);
+    site.write("content/a.md", &page("A", "Second version."));
+    wait_for_event(&mut events, "event: reload", Duration::from_secs(10));
+    let (_, body) = get_until(&server, "/a.html", |_, b| b.contains("Second version."));
+    assert!(body.contains("Second version."));
+
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\ntitel: typo\ndescription: d\n---\n",
+    );
+    wait_for_event(&mut events, "event: reload", Duration::from_secs(10));
+    let (status, body) = get_until(&server, "/a.html", |status, _| status == 500);
+    assert_eq!(status, 500);
+    assert!(
+        body.contains("content/a.md:3:1: unknown field `titel`"),
+        "{body}"
+    );
+    assert!(
+        body.contains("live.js"),
+        "the error page reloads by itself when fixed"
+    );
+
+    site.write("content/a.md", &page("A", "Fixed version."));
+    wait_for_event(&mut events, "event: reload", Duration::from_secs(10));
+    let (status, body) = get_until(&server, "/a.html", |_, b| b.contains("Fixed version."));
+    assert_eq!((status, body.contains("Fixed version.")), (200, true));
+}
+
+#[test]
+fn serve_serves_only_the_site() {
+    let site = Fixture::new();
+    site.write("static/img/map.svg", "<svg/>")
+        .write("static/.secret", "x");
+    let server = serve(&site);
+    assert_eq!(get(&server, "/").0, 200);
+    assert_eq!(get(&server, "/img/map.svg"), (200, "<svg/>".to_owned()));
+    assert_eq!(get(&server, "/img/").0, 404, "no folder listings");
+    assert_eq!(get(&server, "/.secret").0, 404);
+    for path in [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/img/..%2f..%2fsite.yaml",
+        "/..%5csite.yaml",
+    ] {
+        assert_eq!(get(&server, path).0, 400, "{path}");
+    }
+    assert_eq!(get(&server, "/site.yaml").0, 404, "sources are not served");
+}
+
+// ---- check ----
+
+fn check(site: &Fixture) -> (i32, String) {
+    let run = explainer()
+        .args(["check", "--root"])
+        .arg(site.root())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&run.stdout).into_owned() + &String::from_utf8_lossy(&run.stderr);
+    (run.status.code().unwrap(), text)
+}
+
+/// One problem class per fixture: `check` names the place and exits 1.
+fn check_finds(file: &str, text: &str, expected: &str) {
+    let site = Fixture::new();
+    site.write(file, text);
+    let (code, output) = check(&site);
+    assert_eq!(code, 1, "{output}");
+    assert!(
+        output.contains(expected),
+        "expected {expected:?} in:\n{output}"
+    );
+    assert!(!site.out().exists(), "check must not write anything");
+}
+
+#[test]
+fn check_passes_a_clean_site() {
+    let site = Fixture::new();
+    site.write(
+        "content/a.md",
+        &page("A", "## One\n\n### Two\n\n![A map](img/map.svg)"),
+    )
+    .write("static/img/map.svg", "<svg/>");
+    let (code, output) = check(&site);
+    assert_eq!((code, output.trim()), (0, "No problems found."));
+}
+
+#[test]
+fn check_finds_broken_links_and_anchors() {
+    check_finds(
+        "content/a.md",
+        &page("A", "[x](gone.md)"),
+        "content/a.md:5:1: link to `gone.md`",
+    );
+    check_finds(
+        "content/a.md",
+        &page("A", "## Here\n\n[x](#there)"),
+        "content/a.md:7:1: link to `#there`",
+    );
+}
+
+#[test]
+fn check_finds_missing_files_and_images_without_alt_text() {
+    check_finds(
+        "content/a.md",
+        &page("A", "![A map](img/none.svg)"),
+        "content/a.md:5:1: `img/none.svg` points to img/none.svg",
+    );
+    check_finds(
+        "content/a.md",
+        &page("A", "[the PDF](files/x.pdf)"),
+        "content/a.md:5:1: `files/x.pdf` points to",
+    );
+    check_finds(
+        "content/a.md",
+        &page("A", "Intro.\n\n![](../static/x.png)"),
+        "content/a.md:7:1: an image without alt text",
+    );
+}
+
+#[test]
+fn check_finds_invalid_front_matter() {
+    check_finds(
+        "content/a.md",
+        "---\ntitle: A\ndescription: d\ndate: 2022-13-01\n---\n",
+        "content/a.md:4:7: date:",
+    );
+}
+
+#[test]
+fn check_finds_skipped_heading_levels_and_a_second_h1() {
+    check_finds(
+        "content/a.md",
+        &page("A", "## One\n\n#### Four"),
+        "content/a.md:7:1: the heading skips from level 2 to 4",
+    );
+    check_finds(
+        "content/a.md",
+        &page("A", "# Title again"),
+        "content/a.md:5:1: a level-1 heading in the body",
+    );
+}
+
+#[test]
+fn check_finds_duplicate_unknown_and_unused_sources() {
+    let sources =
+        "- id: a\n  publisher: P\n  title: T\n  date: 2022\n  url: https://example.org/\n";
+    check_finds(
+        "content/data/sources.yaml",
+        sources,
+        "content/data/sources.yaml:1:1: the source `a` is never cited",
+    );
+    check_finds(
+        "content/data/sources.yaml",
+        &format!("{sources}{}", sources.replace("title: T", "title: U")),
+        "content/data/sources.yaml:6:1: the id `a` is used twice",
+    );
+    check_finds(
+        "content/a.md",
+        &page("A", "Claim.[@nobody]"),
+        "content/a.md:5:7: unknown source `nobody`",
+    );
+}
+
+#[test]
+fn check_finds_pages_missing_from_navigation() {
+    let site = Fixture::new();
+    // A layout without the section list, and pages without previous/next links.
+    let bare = "{% extends \"base.html\" %}{% block content %}{{ page.content | safe }}{% endblock content %}";
+    site.write(
+        "templates/base.html",
+        "<html><body>{% block content %}{% endblock content %}</body></html>",
+    )
+    .write("templates/page.html", bare)
+    .write("templates/index.html", bare)
+    .write("content/lonely.md", &page("Lonely", ""));
+    let (code, output) = check(&site);
+    assert_eq!(code, 1);
+    assert!(
+        output.contains("content/lonely.md:1:1: no page links to lonely.html"),
+        "{output}"
+    );
+}
+
+#[test]
+fn the_real_site_passes_check() {
+    let run = explainer()
+        .args(["check", "--root", env!("CARGO_MANIFEST_DIR")])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+// ---- new ----
+
+#[test]
+fn new_creates_a_draft_that_builds_and_never_overwrites() {
+    let site = Fixture::new();
+    let run = explainer()
+        .args([
+            "new",
+            "sanctions",
+            "--title",
+            "Sanctions: what \"costs\" mean",
+            "--root",
+        ])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let text = std::fs::read_to_string(site.root().join("content/sanctions.md")).unwrap();
+    assert!(text.contains("draft: true"));
+    assert!(text.contains(&format!(
+        "date: {}",
+        explainer::content::date::Date::today()
+    )));
+
+    let mut options = site.options();
+    options.drafts = true;
+    explainer::build(&options).unwrap();
+    assert!(
+        site.read("sanctions.html")
+            .contains("Sanctions: what “costs” mean")
+            || site
+                .read("sanctions.html")
+                .contains("Sanctions: what &quot;costs&quot; mean")
+    );
+
+    let again = explainer()
+        .args(["new", "sanctions", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("content/sanctions.md")).unwrap(),
+        text
+    );
+
+    let bad = explainer()
+        .args(["new", "Bad Slug", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a valid slug"));
+}
