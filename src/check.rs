@@ -31,7 +31,7 @@ pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
         Err(other) => return Err(other),
     };
     let mut problems = output.warnings;
-    problems.extend(unlinked_pages(&output.pages, &sources));
+    problems.extend(unlinked_pages(&output.files[..output.pages], &sources));
     match Error::site(problems) {
         Error::Site(sorted) => Ok(sorted),
         other => Err(other),

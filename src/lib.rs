@@ -5,6 +5,7 @@
 //! place). Every stage collects all the mistakes it finds, so one run reports them all, and
 //! nothing is written unless the whole site rendered.
 
+pub mod assets;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -17,6 +18,7 @@ pub mod new_page;
 pub mod output;
 pub mod render;
 pub mod serve;
+pub mod site_files;
 pub mod source_text;
 pub mod urls;
 mod yaml;
@@ -24,6 +26,7 @@ mod yaml;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use assets::Assets;
 use config::SiteConfig;
 use content::Page;
 use data::Data;
@@ -69,6 +72,8 @@ impl BuildOptions {
 pub struct BuildReport {
     pub pages: usize,
     pub output_dir: PathBuf,
+    /// What was left out and why (e.g. no feed without a base URL).
+    pub notes: Vec<String>,
 }
 
 /// A site loaded into memory and checked, ready to render.
@@ -77,15 +82,22 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub data: Data,
     pub templates: Templates,
-    /// Site paths of the files `static/` provides.
-    pub static_files: HashSet<String>,
+    /// The files `static/` publishes.
+    pub assets: Assets,
 }
 
-/// A rendered site: every page's site path and HTML, and the problems that don't stop a
-/// build but that `explainer check` reports.
+/// A rendered site, ready to write or serve.
 #[derive(Debug)]
 pub struct Output {
-    pub pages: Vec<(String, String)>,
+    /// Every generated file's site path and text: the pages, then sitemap, feed, robots.txt.
+    pub files: Vec<(String, String)>,
+    /// How many of `files` are pages.
+    pub pages: usize,
+    /// The files of `static/`, under their published names.
+    pub assets: Assets,
+    /// What the build left out and why, for its summary.
+    pub notes: Vec<String>,
+    /// Problems that don't stop a build but that `explainer check` reports.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -93,10 +105,16 @@ pub struct Output {
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let site = load(options)?;
     let rendered = render(site)?;
-    output::write_site(&options.root, &options.output_dir, &rendered.pages)?;
+    output::write_site(
+        &options.root,
+        &options.output_dir,
+        &rendered.files,
+        &rendered.assets,
+    )?;
     Ok(BuildReport {
-        pages: rendered.pages.len(),
+        pages: rendered.pages,
         output_dir: options.output_dir.clone(),
+        notes: rendered.notes,
     })
 }
 
@@ -106,7 +124,7 @@ pub fn load(options: &BuildOptions) -> Result<Site> {
     let mut loaded = content::load_pages(&options.root, options.drafts);
     let data = data::load(&options.root);
     let templates = Templates::load(&options.root);
-    let static_files = output::static_paths(&options.root)?;
+    let assets = Assets::scan(&options.root)?;
     if let Ok(templates) = &templates {
         loaded
             .problems
@@ -118,7 +136,7 @@ pub fn load(options: &BuildOptions) -> Result<Site> {
             pages: loaded.pages,
             data,
             templates,
-            static_files,
+            assets,
         }),
         (config, data, templates) => {
             let mut problems = loaded.problems;
@@ -130,7 +148,7 @@ pub fn load(options: &BuildOptions) -> Result<Site> {
             });
             // The pages that did load can still be checked for broken links and citations.
             let index = PageIndex::new(&loaded.pages).with_unloaded(&loaded.unloaded);
-            let files = site_files(&loaded.pages, static_files);
+            let files = site_files(&loaded.pages, &assets);
             let inputs = BodyInputs {
                 pages: &loaded.pages,
                 index: &index,
@@ -144,8 +162,10 @@ pub fn load(options: &BuildOptions) -> Result<Site> {
     }
 }
 
-/// Every file the site will have: its pages and its static files.
-fn site_files(pages: &[Page], mut files: HashSet<String>) -> HashSet<String> {
+/// Every file the site will have that content may link to: its pages and the files of
+/// `static/` (under their own names: links to a fingerprinted name are not expected).
+fn site_files(pages: &[Page], assets: &Assets) -> HashSet<String> {
+    let mut files: HashSet<String> = assets.names.values().cloned().collect();
     files.extend(pages.iter().map(|p| p.path.clone()));
     files
 }
@@ -175,7 +195,7 @@ fn load_config(
 /// Renders the site into each page's site path and HTML, without writing anything.
 pub fn render(site: Site) -> Result<Output> {
     let index = PageIndex::new(&site.pages);
-    let files = site_files(&site.pages, site.static_files);
+    let files = site_files(&site.pages, &site.assets);
     let inputs = BodyInputs {
         pages: &site.pages,
         index: &index,
@@ -198,15 +218,25 @@ pub fn render(site: Site) -> Result<Output> {
             .flat_map(|b| &b.citations)
             .map(|c| c.id.as_str()),
     ));
-    let pages = render::render_pages(
+    let mut files = render::render_pages(
         site.templates,
         &site.config,
         &site.pages,
         &bodies,
         &site.data,
+        &site.assets,
     )
     .map_err(Error::site)?;
-    Ok(Output { pages, warnings })
+    let pages = files.len();
+    let (extra, note) = site_files::generate(&site.config, &site.pages);
+    files.extend(extra);
+    Ok(Output {
+        files,
+        pages,
+        assets: site.assets,
+        notes: note.into_iter().collect(),
+        warnings,
+    })
 }
 
 /// What rendering the pages' Markdown needs.

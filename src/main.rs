@@ -126,8 +126,13 @@ fn build(options: BuildOptions) -> Result<ExitCode, Error> {
         }
     };
     let n = report.pages;
+    let notes = if report.notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", report.notes.join("; "))
+    };
     println!(
-        "Built {n} page{} in {} ms -> {}/",
+        "Built {n} page{} in {} ms -> {}/{notes}",
         if n == 1 { "" } else { "s" },
         started.elapsed().as_millis(),
         report.output_dir.display()

@@ -18,9 +18,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use crate::assets::Assets;
 use crate::error::{Error, Result};
-
-pub const STATIC_DIR: &str = "static";
 
 /// Present in every output folder this tool writes; its absence means "not ours".
 pub const MARKER: &str = ".explainer-output";
@@ -44,58 +43,31 @@ enum Contents<'a> {
     CopyOf(PathBuf),
 }
 
-/// Writes `pages` (site path, HTML) and a copy of `root/static` as the new contents of
-/// `output`.
-pub fn write_site(root: &Path, output: &Path, pages: &[(String, String)]) -> Result<()> {
+/// Writes `files` (site path, contents) and the published files of `static/` as the new
+/// contents of `output`.
+pub fn write_site(
+    root: &Path,
+    output: &Path,
+    files: &[(String, String)],
+    assets: &Assets,
+) -> Result<()> {
     check_output_dir(root, output)?;
     let spare = sibling(output, "spare");
     check_spare(&spare)?;
     // Left by versions that staged into a fresh folder; never needed now.
     remove_if_present(&sibling(output, "staging"))?;
 
-    let mut files: BTreeMap<String, Contents> = static_files(&root.join(STATIC_DIR))?;
-    for (path, html) in pages {
-        files.insert(path.clone(), Contents::Bytes(html.as_bytes()));
+    let mut wanted: BTreeMap<String, Contents> = assets
+        .files
+        .iter()
+        .map(|(path, source)| (path.clone(), Contents::CopyOf(source.clone())))
+        .collect();
+    for (path, text) in files {
+        wanted.insert(path.clone(), Contents::Bytes(text.as_bytes()));
     }
-    files.insert(MARKER.to_owned(), Contents::Bytes(MARKER_TEXT));
-    sync(&spare, &files)?;
+    wanted.insert(MARKER.to_owned(), Contents::Bytes(MARKER_TEXT));
+    sync(&spare, &wanted)?;
     swap_into_place(&spare, output)
-}
-
-/// Site paths of the files under `root/static/` that a build publishes.
-pub fn static_paths(root: &Path) -> Result<std::collections::HashSet<String>> {
-    Ok(static_files(&root.join(STATIC_DIR))?.into_keys().collect())
-}
-
-/// Every file under `static/` by site path, leaving out hidden files and folders. Symbolic
-/// links are not followed, so nothing outside the project is published by accident.
-fn static_files(dir: &Path) -> Result<BTreeMap<String, Contents<'static>>> {
-    let mut files = BTreeMap::new();
-    if !dir.is_dir() {
-        return Ok(files);
-    }
-    let walker = WalkDir::new(dir)
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            Error::io("can't read", path, e.into())
-        })?;
-        if entry.file_type().is_file() {
-            let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            files.insert(site_path(relative), Contents::CopyOf(entry.into_path()));
-        }
-    }
-    Ok(files)
-}
-
-fn site_path(relative: &Path) -> String {
-    relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// Makes `dir` hold exactly `files`: removes what is not wanted, writes what differs.
@@ -109,7 +81,7 @@ fn sync(dir: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
     // Deepest first, so a folder is looked at after its contents.
     for entry in WalkDir::new(dir).min_depth(1).contents_first(true) {
         let entry = entry.map_err(|e| Error::io("can't read", dir, e.into()))?;
-        let path = site_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
+        let path = crate::urls::site_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
         let unwanted = if entry.file_type().is_dir() {
             !wanted_dirs.contains(path.as_str())
         } else {

@@ -2,7 +2,8 @@
 //! turning template mistakes into located diagnostics.
 //!
 //! Context given to every template:
-//! `site` (site.yaml), `data` (the data files), `map` (the SVG map drawn from
+//! `site` (site.yaml), `data` (the data files), `assets` (the published name of each file of
+//! `static/`, e.g. `assets["style.css"]`), `map` (the SVG map drawn from
 //! `data.countries`, or an empty string), `pages` (every page's summary in navigation
 //! order), `page` (the page being rendered), `prev` and `next` (summaries or none), and
 //! `root` (the relative prefix from this page to the site root, e.g. `"../"`).
@@ -13,6 +14,7 @@ use serde::Serialize;
 use tera::{Context, ErrorKind, Kwargs, State, Tera};
 use walkdir::WalkDir;
 
+use crate::assets::Assets;
 use crate::config::SiteConfig;
 use crate::content::Page;
 use crate::content::date::{Date, PartialDate};
@@ -191,6 +193,7 @@ pub fn render_pages(
     pages: &[Page],
     bodies: &[Rendered],
     data: &Data,
+    assets: &Assets,
 ) -> Result<Vec<(String, String)>, Vec<Diagnostic>> {
     let Templates { mut tera, sources } = templates;
     // Set once: a clone of a Tera value is cheap, a re-serialisation per page is not.
@@ -213,6 +216,7 @@ pub fn render_pages(
         },
     );
     globals.insert("map", &map::svg(&data.countries));
+    globals.insert("assets", &assets.names);
 
     let mut out = Vec::with_capacity(pages.len());
     let mut problems = Vec::new();

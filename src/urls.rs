@@ -52,6 +52,16 @@ pub fn page_path(source: &Path, slug: Option<&Slug>) -> Result<String, String> {
     Ok(parts.join("/"))
 }
 
+/// The site path of a file given by its path relative to a folder: `/`-separated on every
+/// platform.
+pub fn site_path(relative: &Path) -> String {
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// The prefix that leads from the page at `from` back to the site root: `""` or `"../"`s.
 pub fn root_prefix(from: &str) -> String {
     "../".repeat(from.matches('/').count())

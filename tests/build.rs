@@ -17,13 +17,83 @@ fn a_site_builds_into_html_files_named_after_their_sources() {
         "index.html",
         "demands.html",
         "history/early.html",
-        "style.css",
+        "robots.txt",
     ] {
         assert!(site.out().join(path).is_file(), "{path} missing");
     }
     assert!(
         site.read("demands.html")
             .contains("<title>Demands | Fixture site</title>")
+    );
+}
+
+#[test]
+fn stylesheets_are_published_under_a_fingerprinted_name_that_every_page_uses() {
+    let site = Fixture::new();
+    site.write("content/history/early.md", &page("Early", ""));
+    site.build().unwrap();
+    let css: Vec<String> = fs::read_dir(site.out())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".css"))
+        .collect();
+    assert_eq!(css.len(), 1, "{css:?}");
+    assert!(
+        css[0].starts_with("style.") && css[0] != "style.css",
+        "{css:?}"
+    );
+    assert!(
+        site.read("index.html")
+            .contains(&format!("href=\"{}\"", css[0]))
+    );
+    assert!(
+        site.read("history/early.html")
+            .contains(&format!("href=\"../{}\"", css[0]))
+    );
+
+    site.write("static/style.css", "body { margin: 1px }\n");
+    site.build().unwrap();
+    assert!(
+        !site.out().join(&css[0]).exists(),
+        "a changed stylesheet gets a new name"
+    );
+}
+
+#[test]
+fn sitemap_feed_and_robots_use_the_base_url_and_are_left_out_without_one() {
+    let site = Fixture::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: A & B\ndescription: d\ndate: 2022-01-13\nupdated: 2026-11-26\n---\n",
+    );
+    site.build().unwrap();
+    assert!(!site.out().join("sitemap.xml").exists());
+    assert!(!site.out().join("feed.xml").exists());
+    assert!(!site.read("robots.txt").contains("Sitemap"));
+
+    let mut options = site.options();
+    options.base_url = Some("https://example.org/explainer/".into());
+    let report = explainer::build(&options).unwrap();
+    assert!(report.notes.is_empty());
+    let sitemap = site.read("sitemap.xml");
+    assert!(
+        sitemap.contains(
+            "<loc>https://example.org/explainer/a.html</loc><lastmod>2026-11-26</lastmod>"
+        ),
+        "{sitemap}"
+    );
+    assert!(sitemap.contains("<loc>https://example.org/explainer/index.html</loc>"));
+    let feed = site.read("feed.xml");
+    assert!(
+        feed.contains(
+            "<entry><title>A &amp; B</title><link href=\"https://example.org/explainer/a.html\"/>"
+        ),
+        "{feed}"
+    );
+    assert!(feed.contains("<updated>2026-11-26T00:00:00Z</updated>"));
+    assert!(
+        site.read("robots.txt")
+            .contains("Sitemap: https://example.org/explainer/sitemap.xml")
     );
 }
 

@@ -17,7 +17,7 @@ fn run(site: &Fixture, bytes: &[u8]) -> Result<(), TestCaseError> {
     match result {
         Ok(output) => {
             // index, other and x (under its own name or its slug).
-            prop_assert_eq!(output.pages.len(), 3);
+            prop_assert_eq!(output.pages, 3);
         }
         Err(Error::Site(diagnostics)) => {
             prop_assert!(!diagnostics.is_empty());

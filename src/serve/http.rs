@@ -1,7 +1,6 @@
 //! Answering one HTTP request of the preview server.
 
 use std::io::Cursor;
-use std::path::{Component, Path};
 
 use tiny_http::{Header, Method, Request, Response};
 
@@ -49,14 +48,15 @@ fn reply(url_path: &str, shared: &Shared) -> Reply {
             live::error_page(errors).into_bytes(),
         );
     }
-    if let Some(html) = snapshot.pages.get(&site_path) {
-        return bytes(200, "text/html; charset=utf-8", html.as_bytes().to_vec());
+    if let Some(text) = snapshot.files.get(&site_path) {
+        return bytes(200, content_type(&site_path), text.as_bytes().to_vec());
     }
-    drop(snapshot);
-    match static_file(
-        &shared.options.root.join(crate::output::STATIC_DIR),
-        &site_path,
-    ) {
+    // Only the files the build publishes: never a hidden file, a folder or anything else.
+    match snapshot
+        .assets
+        .get(&site_path)
+        .and_then(|source| std::fs::read(source).ok())
+    {
         Some(body) => bytes(200, content_type(&site_path), body),
         None => text(404, "Not found."),
     }
@@ -102,32 +102,6 @@ fn percent_decode(s: &str) -> Option<String> {
         }
     }
     String::from_utf8(out).ok()
-}
-
-/// A regular file of `static/`: never a hidden one, a folder or a symbolic link.
-fn static_file(dir: &Path, site_path: &str) -> Option<Vec<u8>> {
-    let relative = Path::new(site_path);
-    let hidden = relative
-        .components()
-        .any(|c| !matches!(c, Component::Normal(n) if !n.to_string_lossy().starts_with('.')));
-    if hidden {
-        return None;
-    }
-    let mut path = dir.to_path_buf();
-    for component in relative.components() {
-        path.push(component);
-        if std::fs::symlink_metadata(&path)
-            .ok()?
-            .file_type()
-            .is_symlink()
-        {
-            return None;
-        }
-    }
-    std::fs::metadata(&path)
-        .ok()?
-        .is_file()
-        .then(|| std::fs::read(&path).ok())?
 }
 
 fn content_type(path: &str) -> &'static str {

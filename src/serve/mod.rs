@@ -10,7 +10,7 @@ mod http;
 mod live;
 mod watch;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
@@ -31,11 +31,12 @@ pub struct ServeOptions {
     pub open: bool,
 }
 
-/// The latest build, as served: every page's HTML by site path, or the errors that stopped
-/// the build.
+/// The latest build, as served: every generated file by site path, the files of `static/`
+/// by published site path, or the errors that stopped the build.
 #[derive(Debug, Default)]
 pub struct Snapshot {
-    pub pages: HashMap<String, Arc<String>>,
+    pub files: HashMap<String, Arc<String>>,
+    pub assets: BTreeMap<String, PathBuf>,
     pub error: Option<String>,
     /// Counts builds, successful or not; a tab reloads when it changes.
     pub generation: u64,
@@ -126,14 +127,22 @@ pub fn rebuild(shared: &Shared) {
         Ok(output) => {
             println!(
                 "Built {} pages in {} ms",
-                output.pages.len(),
+                output.pages,
                 started.elapsed().as_millis()
             );
-            snapshot.pages = output
-                .pages
+            snapshot.files = output
+                .files
                 .into_iter()
-                .map(|(path, html)| (path, Arc::new(live::inject_script(html))))
+                .map(|(path, text)| {
+                    let text = if path.ends_with(".html") {
+                        live::inject_script(text)
+                    } else {
+                        text
+                    };
+                    (path, Arc::new(text))
+                })
                 .collect();
+            snapshot.assets = output.assets.files;
             snapshot.error = None;
         }
         Err(err) => {

@@ -18,7 +18,7 @@ pub const SITE_YAML: &str =
 const BASE: &str = r#"<!DOCTYPE html>
 <html lang="{{ site.language }}"><head><meta charset="utf-8"><title>{{ page.title }} | {{ site.title }}</title>
 <meta name="description" content="{{ page.description }}">
-<link rel="stylesheet" href="{{ root }}style.css"></head>
+<link rel="stylesheet" href="{{ root }}{{ assets["style.css"] }}"></head>
 <body><nav><ul>{% for p in pages %}<li><a href="{{ root }}{{ p.url }}">{{ p.title }}</a></li>{% endfor %}</ul></nav>
 <main id="main">{% block content %}{% endblock content %}</main></body></html>
 "#;

@@ -1,0 +1,153 @@
+//! The built site as browsers and validators see it. The checks that need Chromium, Node.js
+//! or Java are ignored by a plain `cargo test`; `.ci/run` installs them and runs
+//! `cargo test -- --include-ignored`. Page weight needs nothing and always runs.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{attr_values, html_files};
+
+/// A page and its stylesheet must arrive in the first round trip of a new connection.
+const PAGE_BUDGET_GZIPPED: usize = 14 * 1024;
+
+fn build_real_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut options = explainer::BuildOptions::new(root, &out);
+    options.base_url = Some("https://example.org/explainer/".into());
+    if let Err(e) = explainer::build(&options) {
+        panic!("the real site should build:\n{e}");
+    }
+    (dir, out)
+}
+
+fn gzipped_len(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap().len()
+}
+
+#[test]
+fn every_page_with_its_stylesheet_fits_in_14_kb_gzipped_and_loads_nothing_from_elsewhere() {
+    let (_dir, out) = build_real_site();
+    let mut report = Vec::new();
+    for page in html_files(&out) {
+        let html = std::fs::read_to_string(out.join(&page)).unwrap();
+        let dir = Path::new(&page).parent().unwrap().to_path_buf();
+        let stylesheets: Vec<&str> = html
+            .split("<link ")
+            .skip(1)
+            .filter(|tag| tag.contains("rel=\"stylesheet\""))
+            .flat_map(|tag| attr_values(tag.split('>').next().unwrap(), "href"))
+            .collect();
+        assert!(!stylesheets.is_empty(), "{page} has no stylesheet");
+        let mut css = Vec::new();
+        for href in &stylesheets {
+            css.extend(std::fs::read(out.join(&dir).join(href)).unwrap());
+        }
+        // What a browser fetches: `src`s, and the `<link>`s that load something (not
+        // canonical or alternate links, which only name an address).
+        let fetched_links = html
+            .split("<link ")
+            .skip(1)
+            .filter_map(|t| t.split('>').next())
+            .filter(|t| {
+                ["stylesheet", "icon", "preload", "manifest"]
+                    .iter()
+                    .any(|r| t.contains(&format!("rel=\"{r}\"")))
+            })
+            .flat_map(|t| attr_values(t, "href"));
+        for url in attr_values(&html, "src").into_iter().chain(fetched_links) {
+            assert!(
+                !url.contains("//"),
+                "{page} loads {url} from another origin"
+            );
+        }
+        let (page_gz, css_gz) = (gzipped_len(html.as_bytes()), gzipped_len(&css));
+        report.push(format!(
+            "{page}: {} B raw, {page_gz} B + {css_gz} B CSS gzipped",
+            html.len()
+        ));
+        assert!(
+            page_gz + css_gz <= PAGE_BUDGET_GZIPPED,
+            "{page} with its CSS is {} B gzipped, over the {PAGE_BUDGET_GZIPPED} B budget",
+            page_gz + css_gz
+        );
+    }
+    eprintln!("{}", report.join("\n"));
+}
+
+fn browser_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
+}
+
+fn require_node_modules() {
+    assert!(
+        browser_dir().join("node_modules/playwright-core").is_dir(),
+        "run `npm ci --ignore-scripts --prefix tests/browser` first (.ci/run does)"
+    );
+}
+
+#[test]
+#[ignore = "needs Chromium"]
+fn every_page_loads_cleanly_passes_axe_in_both_colour_schemes_and_navigates_from_disk() {
+    require_node_modules();
+    let (_dir, out) = build_real_site();
+    let run = Command::new("node")
+        .arg(browser_dir().join("check.mjs"))
+        .arg(&out)
+        .output()
+        .expect("node is installed");
+    let report = String::from_utf8_lossy(&run.stdout);
+    eprintln!("{report}{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.status.success(), "browser checks failed:\n{report}");
+    assert!(report.contains(": 0 problems"), "{report}");
+}
+
+#[test]
+#[ignore = "needs Java and the Nu Html Checker"]
+fn every_page_stylesheet_and_svg_is_valid() {
+    require_node_modules();
+    let (_dir, out) = build_real_site();
+    let jar = browser_dir().join("node_modules/vnu-jar/build/dist/vnu.jar");
+    let files = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect::<Vec<_>>();
+    let with_ext = |ext: &str| {
+        let mut v: Vec<PathBuf> = files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .cloned()
+            .collect();
+        v.sort();
+        v
+    };
+    let mut html = with_ext("html");
+    for page in html_files(&out).into_iter().filter(|p| p.contains('/')) {
+        html.push(out.join(page));
+    }
+    for (mode, files) in [
+        ("--html", html),
+        ("--css", with_ext("css")),
+        ("--svg", with_ext("svg")),
+    ] {
+        assert!(!files.is_empty(), "no files for {mode}");
+        let run = Command::new("java")
+            .arg("-jar")
+            .arg(&jar)
+            .args(["--errors-only", mode])
+            .args(&files)
+            .output()
+            .expect("java is installed");
+        let errors = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            run.status.success() && errors.trim().is_empty(),
+            "the Nu Html Checker ({mode}) found errors:\n{errors}"
+        );
+    }
+}
