@@ -12,11 +12,29 @@ use crate::error::{Error, Result};
 
 pub const DIR: &str = "static";
 
+/// What a published file holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Published {
+    /// A copy of this file.
+    Copy(PathBuf),
+    /// These bytes (a stylesheet, trimmed).
+    Bytes(Vec<u8>),
+}
+
+impl Published {
+    pub fn read(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+        match self {
+            Published::Copy(path) => std::fs::read(path).map(std::borrow::Cow::Owned),
+            Published::Bytes(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+        }
+    }
+}
+
 /// What `static/` publishes.
 #[derive(Debug, Default, Clone)]
 pub struct Assets {
-    /// Source file of each published site path.
-    pub files: BTreeMap<String, PathBuf>,
+    /// What each published site path holds.
+    pub files: BTreeMap<String, Published>,
     /// Published site path of each file of `static/`, by its own site path.
     pub names: BTreeMap<String, String>,
 }
@@ -44,18 +62,57 @@ impl Assets {
             }
             let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
             let name = crate::urls::site_path(relative);
-            let published = if name.ends_with(".css") {
-                let bytes = std::fs::read(entry.path())
+            let (published, contents) = if name.ends_with(".css") {
+                let text = std::fs::read_to_string(entry.path())
                     .map_err(|e| Error::io("can't read", entry.path(), e))?;
-                fingerprinted(&name, &bytes)
+                let css = trim_css(&text).into_bytes();
+                (fingerprinted(&name, &css), Published::Bytes(css))
             } else {
-                name.clone()
+                (name.clone(), Published::Copy(entry.into_path()))
             };
-            assets.files.insert(published.clone(), entry.into_path());
+            assets.files.insert(published.clone(), contents);
             assets.names.insert(name, published);
         }
         Ok(assets)
     }
+}
+
+/// The stylesheet without its comments, indentation and blank lines: it travels with every
+/// first page view, and comments are for its authors. Nothing else is touched, so the
+/// rules mean exactly what they meant.
+fn trim_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = find_comment(rest) {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 2..]
+            .split_once("*/")
+            .map_or("", |(_, after)| after);
+    }
+    out.push_str(rest);
+    out.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// Byte offset of the next `/*` outside a string.
+fn find_comment(css: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut chars = css.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), '\\') => {
+                chars.next();
+            }
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '/') if chars.peek().is_some_and(|(_, n)| *n == '*') => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `css/style.css` -> `css/style.<hash>.css`, the hash taken from the contents.
@@ -89,6 +146,15 @@ mod tests {
         assert_eq!(a, fingerprinted("style.css", b"body{}"));
         assert_ne!(a, fingerprinted("style.css", b"body{ }"));
         assert!(fingerprinted("css/print.css", b"x").starts_with("css/print."));
+    }
+
+    #[test]
+    fn stylesheets_lose_comments_and_indentation_but_not_strings() {
+        let css = "/* a comment */\nbody {\n  color: red; /* why */\n}\n\na::before { content: \"/* kept */\"; }\n";
+        assert_eq!(
+            trim_css(css),
+            "body {\ncolor: red;\n}\na::before { content: \"/* kept */\"; }\n"
+        );
     }
 
     #[test]

@@ -227,7 +227,8 @@ pub fn render(site: Site) -> Result<Output> {
         &site.assets,
     )
     .map_err(Error::site)?;
-    let pages = files.len();
+    // Content pages only: the 404 page, if any, comes after them.
+    let pages = site.pages.len();
     let (extra, note) = site_files::generate(&site.config, &site.pages);
     files.extend(extra);
     Ok(Output {

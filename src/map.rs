@@ -3,8 +3,9 @@
 //!
 //! Each country is one square tile at its `col`/`row`; the fill says its group, and the
 //! tile's code and `<title>` say which country it is. Colours come from the stylesheet
-//! (`.map .g-<group>`), so the map follows the light and dark palettes. Templates put the
-//! table alternative beside it, from the same data.
+//! (`.g-<group>`), so the map follows the light and dark palettes. The legend is given to
+//! templates as data (`map_legend`) to render as HTML, so that its text stays readable
+//! when the map is scaled down on a phone; templates put the table alternative beside it.
 
 use std::fmt::Write;
 
@@ -12,7 +13,6 @@ use crate::data::{Country, CountryGroup};
 
 const TILE: u32 = 44;
 const GAP: u32 = 4;
-const LEGEND_ROW: u32 = 22;
 
 /// The legend, in the order it is drawn.
 const LEGEND: &[(CountryGroup, &str)] = &[
@@ -32,6 +32,25 @@ const LEGEND: &[(CountryGroup, &str)] = &[
     ),
     (CountryGroup::Other, "Other country"),
 ];
+
+/// One entry of the legend, as templates see it in `map_legend`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LegendEntry {
+    pub class: &'static str,
+    pub label: &'static str,
+}
+
+/// The legend entries of the groups that are on the map, in legend order.
+pub fn legend(countries: &[Country]) -> Vec<LegendEntry> {
+    LEGEND
+        .iter()
+        .filter(|(g, _)| countries.iter().any(|c| c.group == *g))
+        .map(|(g, label)| LegendEntry {
+            class: group_class(*g),
+            label,
+        })
+        .collect()
+}
 
 /// The CSS class of a group's tiles.
 pub fn group_class(group: CountryGroup) -> &'static str {
@@ -62,14 +81,8 @@ pub fn svg(countries: &[Country]) -> String {
         .max()
         .unwrap_or(0)
         + 1;
-    let width = (cols * (TILE + GAP)).max(380);
-    let grid_height = rows * (TILE + GAP);
-    let legend: Vec<_> = LEGEND
-        .iter()
-        .filter(|(g, _)| countries.iter().any(|c| c.group == *g))
-        .collect();
-    let height = grid_height + 12 + legend.len() as u32 * LEGEND_ROW;
-
+    let width = cols * (TILE + GAP);
+    let height = rows * (TILE + GAP);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -93,17 +106,6 @@ pub fn svg(countries: &[Country]) -> String {
             x + TILE / 2,
             y + TILE / 2 + 5,
             escape(&c.code)
-        );
-    }
-    for (i, (group, label)) in legend.iter().enumerate() {
-        let y = grid_height + 12 + i as u32 * LEGEND_ROW;
-        let _ = write!(
-            out,
-            "<g class=\"legend {}\"><rect x=\"0\" y=\"{y}\" width=\"16\" height=\"16\" rx=\"3\"/>\
-             <text x=\"24\" y=\"{}\">{}</text></g>",
-            group_class(*group),
-            y + 13,
-            escape(label)
         );
     }
     out.push_str("</svg>");

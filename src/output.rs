@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::assets::Assets;
+use crate::assets::{Assets, Published};
 use crate::error::{Error, Result};
 
 /// Present in every output folder this tool writes; its absence means "not ours".
@@ -36,13 +36,6 @@ const PROJECT_MARKERS: &[&str] = &[
     ".git",
 ];
 
-/// What one file of the new site holds.
-enum Contents<'a> {
-    Bytes(&'a [u8]),
-    /// A copy of this file (from `static/`).
-    CopyOf(PathBuf),
-}
-
 /// Writes `files` (site path, contents) and the published files of `static/` as the new
 /// contents of `output`.
 pub fn write_site(
@@ -57,21 +50,27 @@ pub fn write_site(
     // Left by versions that staged into a fresh folder; never needed now.
     remove_if_present(&sibling(output, "staging"))?;
 
-    let mut wanted: BTreeMap<String, Contents> = assets
+    let mut wanted: BTreeMap<&str, Contents> = assets
         .files
         .iter()
-        .map(|(path, source)| (path.clone(), Contents::CopyOf(source.clone())))
+        .map(|(path, published)| (path.as_str(), Contents::Asset(published)))
         .collect();
     for (path, text) in files {
-        wanted.insert(path.clone(), Contents::Bytes(text.as_bytes()));
+        wanted.insert(path, Contents::Bytes(text.as_bytes()));
     }
-    wanted.insert(MARKER.to_owned(), Contents::Bytes(MARKER_TEXT));
+    wanted.insert(MARKER, Contents::Bytes(MARKER_TEXT));
     sync(&spare, &wanted)?;
     swap_into_place(&spare, output)
 }
 
+/// What one file of the new site holds.
+enum Contents<'a> {
+    Bytes(&'a [u8]),
+    Asset(&'a Published),
+}
+
 /// Makes `dir` hold exactly `files`: removes what is not wanted, writes what differs.
-fn sync(dir: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
+fn sync(dir: &Path, files: &BTreeMap<&str, Contents>) -> Result<()> {
     fs::create_dir_all(dir).map_err(|e| Error::io("can't create", dir, e))?;
     let wanted_dirs: BTreeSet<&str> = files
         .keys()
@@ -85,7 +84,7 @@ fn sync(dir: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
         let unwanted = if entry.file_type().is_dir() {
             !wanted_dirs.contains(path.as_str())
         } else {
-            !files.contains_key(&path)
+            !files.contains_key(path.as_str())
         };
         if unwanted {
             remove_any(entry.path())?;
@@ -101,9 +100,9 @@ fn sync(dir: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
         let target = dir.join(path);
         let bytes = match contents {
             Contents::Bytes(bytes) => std::borrow::Cow::Borrowed(*bytes),
-            Contents::CopyOf(source) => std::borrow::Cow::Owned(
-                fs::read(source).map_err(|e| Error::io("can't read", source, e))?,
-            ),
+            Contents::Asset(published) => published
+                .read()
+                .map_err(|e| Error::io("can't read the source of", &target, e))?,
         };
         if fs::read(&target).is_ok_and(|old| old == *bytes) {
             continue;

@@ -4,7 +4,7 @@
 //! Context given to every template:
 //! `site` (site.yaml), `data` (the data files), `assets` (the published name of each file of
 //! `static/`, e.g. `assets["style.css"]`), `map` (the SVG map drawn from
-//! `data.countries`, or an empty string), `pages` (every page's summary in navigation
+//! `data.countries`, or an empty string) and `map_legend` (its legend: `class`, `label`), `pages` (every page's summary in navigation
 //! order), `page` (the page being rendered), `prev` and `next` (summaries or none), and
 //! `root` (the relative prefix from this page to the site root, e.g. `"../"`).
 
@@ -80,6 +80,7 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.register_filter("human_date", human_date);
+        tera.register_filter("json", json);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| vec![template_diagnostic(&e, &sources, None)])?;
         Ok(Templates { tera, sources })
@@ -102,6 +103,30 @@ fn human_date(value: &str, _: Kwargs, _: &State) -> tera::TeraResult<String> {
     PartialDate::parse(value)
         .map(|d| d.human())
         .map_err(tera::Error::message)
+}
+
+/// `{{ value | json | safe }}`: the value as JSON that is safe inside a `<script>` data
+/// block (`<`, `>` and `&` escaped, so no `</script>` can end it early). Null fields of
+/// maps are left out, as structured-data readers expect.
+fn json(value: tera::Value, _: Kwargs, _: &State) -> tera::TeraResult<String> {
+    let json = serde_json::to_value(&value).map_err(tera::Error::message)?;
+    let text = serde_json::to_string(&without_nulls(json)).map_err(tera::Error::message)?;
+    Ok(text
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026"))
+}
+
+fn without_nulls(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => map
+            .into_iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| (k, without_nulls(v)))
+            .collect(),
+        serde_json::Value::Array(items) => items.into_iter().map(without_nulls).collect(),
+        other => other,
+    }
 }
 
 /// What templates see of any page in `pages`, `prev` and `next`.
@@ -146,7 +171,7 @@ fn cited_sources<'a>(body: &'a Rendered, data: &'a Data) -> Vec<CitedSource<'a>>
         .filter_map(|c| {
             Some(CitedSource {
                 number: c.number,
-                anchor: entry_anchor(&c.id),
+                anchor: entry_anchor(c.number),
                 refs: &c.refs,
                 source: data.source(&c.id)?,
             })
@@ -216,6 +241,7 @@ pub fn render_pages(
         },
     );
     globals.insert("map", &map::svg(&data.countries));
+    globals.insert("map_legend", &map::legend(&data.countries));
     globals.insert("assets", &assets.names);
 
     let mut out = Vec::with_capacity(pages.len());
@@ -229,6 +255,12 @@ pub fn render_pages(
         match tera.render(&page.template, &context) {
             Ok(html) => out.push((page.path.clone(), html)),
             Err(e) => problems.push(template_diagnostic(&e, &sources, Some(page))),
+        }
+    }
+    if tera.contains_template(NOT_FOUND) {
+        match tera.render(NOT_FOUND, &not_found_context(config)) {
+            Ok(html) => out.push((NOT_FOUND.to_owned(), html)),
+            Err(e) => problems.push(template_diagnostic(&e, &sources, None)),
         }
     }
     if problems.is_empty() {
@@ -271,6 +303,37 @@ fn page_context(
     ctx.insert("prev", &prev);
     ctx.insert("next", &next);
     ctx.insert("root", &urls::root_prefix(&page.path));
+    ctx
+}
+
+/// The page hosts show for a missing address, rendered from the template of this name.
+pub const NOT_FOUND: &str = "404.html";
+
+/// The 404 page is served at whatever address was asked for, at any depth, so relative
+/// links can't work from it: its `root` is the absolute base URL when there is one.
+fn not_found_context(config: &SiteConfig) -> Context {
+    let context = PageContext {
+        title: "Page not found",
+        description: &config.description,
+        question: None,
+        content: "",
+        toc: &[],
+        url: NOT_FOUND,
+        permalink: None,
+        date: None,
+        updated: None,
+        key_points: &[],
+        sources: &[],
+        word_count: 0,
+        reading_time: 1,
+        is_home: false,
+        source: String::new(),
+    };
+    let mut ctx = Context::new();
+    ctx.insert("page", &context);
+    ctx.insert("prev", &None::<Summary>);
+    ctx.insert("next", &None::<Summary>);
+    ctx.insert("root", config.base_url.as_deref().unwrap_or(""));
     ctx
 }
 

@@ -18,7 +18,7 @@ pub fn generate(config: &SiteConfig, pages: &[Page]) -> (Vec<(String, String)>, 
         return (
             vec![robots],
             Some(format!(
-                "no base_url, so {SITEMAP} and {FEED} were left out"
+                "no base_url, so {SITEMAP} and {FEED} were left out, and 404.html links work only at the top level"
             )),
         );
     };

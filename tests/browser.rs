@@ -13,12 +13,15 @@ use common::{attr_values, html_files};
 /// A page and its stylesheet must arrive in the first round trip of a new connection.
 const PAGE_BUDGET_GZIPPED: usize = 14 * 1024;
 
+/// The site's own address in these builds; the 404 page links through it.
+const BASE_URL: &str = "https://example.org/explainer/";
+
 fn build_real_site() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut options = explainer::BuildOptions::new(root, &out);
-    options.base_url = Some("https://example.org/explainer/".into());
+    options.base_url = Some(BASE_URL.into());
     if let Err(e) = explainer::build(&options) {
         panic!("the real site should build:\n{e}");
     }
@@ -47,7 +50,11 @@ fn every_page_with_its_stylesheet_fits_in_14_kb_gzipped_and_loads_nothing_from_e
         assert!(!stylesheets.is_empty(), "{page} has no stylesheet");
         let mut css = Vec::new();
         for href in &stylesheets {
-            css.extend(std::fs::read(out.join(&dir).join(href)).unwrap());
+            let file = match href.strip_prefix(BASE_URL) {
+                Some(from_root) => out.join(from_root),
+                None => out.join(&dir).join(href),
+            };
+            css.extend(std::fs::read(file).unwrap());
         }
         // What a browser fetches: `src`s, and the `<link>`s that load something (not
         // canonical or alternate links, which only name an address).
@@ -62,10 +69,8 @@ fn every_page_with_its_stylesheet_fits_in_14_kb_gzipped_and_loads_nothing_from_e
             })
             .flat_map(|t| attr_values(t, "href"));
         for url in attr_values(&html, "src").into_iter().chain(fetched_links) {
-            assert!(
-                !url.contains("//"),
-                "{page} loads {url} from another origin"
-            );
+            let elsewhere = url.contains("//") && !url.starts_with(BASE_URL);
+            assert!(!elsewhere, "{page} loads {url} from another origin");
         }
         let (page_gz, css_gz) = (gzipped_len(html.as_bytes()), gzipped_len(&css));
         report.push(format!(

@@ -127,10 +127,10 @@ impl Site {
     fn text(&self, page: &str) -> String {
         let html = self.html(page);
         let main = html
-            .split("<main")
-            .nth(1)
-            .and_then(|m| m.split("</main>").next())
-            .unwrap_or(&html);
+            .find("<main")
+            .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
+            .map_or(html.as_str(), |body| &html[body..]);
+        let main = main.split("</main>").next().unwrap_or(main);
         normalize(&decode(&strip_tags(main)))
     }
 
@@ -344,7 +344,7 @@ fn every_quotation_is_word_for_word_from_the_fact_base() {
     let allowed: Vec<String> = ALLOWED_QUOTES.iter().map(|q| normalize(q)).collect();
     let mut wrong = Vec::new();
     for page in site.pages() {
-        let text = normalize(&decode(&strip_tags(&site.html(page))));
+        let text = site.text(page);
         let curly = text
             .split('“')
             .skip(1)

@@ -47,10 +47,9 @@ pub struct Citations {
     by_id: HashMap<String, usize>,
 }
 
-/// A marker to render: the source's number on the page, its id and the marker's own id.
+/// A marker to render: the source's number on the page and the marker's own id.
 pub struct Marker {
     pub number: usize,
-    pub id: String,
     pub anchor: String,
 }
 
@@ -67,11 +66,10 @@ impl Citations {
             });
         }
         let citation = &mut self.list[index];
-        let anchor = format!("cite-{id}-{}", citation.refs.len() + 1);
+        let anchor = format!("cite-{}-{}", citation.number, citation.refs.len() + 1);
         citation.refs.push(anchor.clone());
         Marker {
             number: citation.number,
-            id: id.to_owned(),
             anchor,
         }
     }
@@ -81,9 +79,11 @@ impl Citations {
     }
 }
 
-/// Anchor id of a source's entry in the page's list of sources.
-pub fn entry_anchor(id: &str) -> String {
-    format!("source-{id}")
+/// Anchor id of the entry numbered `number` in the page's list of sources. Numbers, not
+/// source ids, keep the anchors short: every citation repeats them, and pages have a
+/// size budget.
+pub fn entry_anchor(number: usize) -> String {
+    format!("source-{number}")
 }
 
 /// `<sup>` with one link per marker. Ids are slugs, so they need no escaping.
@@ -97,7 +97,7 @@ pub fn markers_html(markers: &[Marker]) -> String {
             format!(
                 "<a id=\"{}\" href=\"#{}\" aria-label=\"Source {}\">{}</a>",
                 m.anchor,
-                entry_anchor(&m.id),
+                entry_anchor(m.number),
                 m.number,
                 m.number
             )
@@ -122,8 +122,8 @@ mod tests {
         assert_eq!(c.cite("b").number, 1);
         assert_eq!(c.cite("a").number, 2);
         let again = c.cite("b");
-        assert_eq!((again.number, again.anchor.as_str()), (1, "cite-b-2"));
+        assert_eq!((again.number, again.anchor.as_str()), (1, "cite-1-2"));
         let list = c.into_list();
-        assert_eq!(list[0].refs, ["cite-b-1", "cite-b-2"]);
+        assert_eq!(list[0].refs, ["cite-1-1", "cite-1-2"]);
     }
 }

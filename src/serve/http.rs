@@ -55,9 +55,9 @@ fn reply(url_path: &str, shared: &Shared) -> Reply {
     match snapshot
         .assets
         .get(&site_path)
-        .and_then(|source| std::fs::read(source).ok())
+        .and_then(|published| published.read().ok())
     {
-        Some(body) => bytes(200, content_type(&site_path), body),
+        Some(body) => bytes(200, content_type(&site_path), body.into_owned()),
         None => text(404, "Not found."),
     }
 }

@@ -36,7 +36,7 @@ pub struct ServeOptions {
 #[derive(Debug, Default)]
 pub struct Snapshot {
     pub files: HashMap<String, Arc<String>>,
-    pub assets: BTreeMap<String, PathBuf>,
+    pub assets: BTreeMap<String, crate::assets::Published>,
     pub error: Option<String>,
     /// Counts builds, successful or not; a tab reloads when it changes.
     pub generation: u64,
