@@ -12,14 +12,33 @@ pub const EVENTS_PATH: &str = "/__explainer/events";
 /// Reloads the tab whenever the server says the site was rebuilt.
 pub const SCRIPT: &str = "(() => {\n  const events = new EventSource(\"/__explainer/events\");\n  events.addEventListener(\"reload\", () => location.reload());\n})();\n";
 
-/// The page with the live-reload script added before `</body>`.
-pub fn inject_script(mut html: String) -> String {
+/// The page with the live-reload script added before `</body>`, and its
+/// Content-Security-Policy (if any) opened just enough for that script and its events.
+pub fn inject_script(html: String) -> String {
+    let mut html = allow_live_script(html);
     let tag = format!("<script src=\"{SCRIPT_PATH}\" defer></script>");
     match html.rfind("</body>") {
         Some(i) => html.insert_str(i, &tag),
         None => html.push_str(&tag),
     }
     html
+}
+
+/// The published pages forbid every script; the preview's own is let in by adding
+/// `script-src 'self'` and `connect-src 'self'` to the policy's meta tag.
+fn allow_live_script(html: String) -> String {
+    const CSP: &str = "http-equiv=\"Content-Security-Policy\" content=\"";
+    match html.find(CSP) {
+        Some(i) => {
+            let at = i + CSP.len();
+            format!(
+                "{}script-src 'self'; connect-src 'self'; {}",
+                &html[..at],
+                &html[at..]
+            )
+        }
+        None => html,
+    }
 }
 
 /// Shown instead of any page while the site does not build.
@@ -99,6 +118,17 @@ mod tests {
         assert_eq!(
             html,
             "<html><body><p>x</p><script src=\"/__explainer/live.js\" defer></script></body></html>"
+        );
+    }
+
+    #[test]
+    fn the_content_security_policy_lets_the_live_script_in() {
+        let html = inject_script(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\"><body></body>".into(),
+        );
+        assert!(
+            html.contains("content=\"script-src 'self'; connect-src 'self'; default-src 'none'\""),
+            "{html}"
         );
     }
 
