@@ -31,7 +31,13 @@ pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
         Err(other) => return Err(other),
     };
     let mut problems = output.warnings;
-    problems.extend(unlinked_pages(&output.files[..output.pages], &sources));
+    // Links from content pages only: the 404 page lists every page, but no reader
+    // navigates from it.
+    let pages: Vec<(String, String)> = sources
+        .iter()
+        .filter_map(|(path, _)| Some((path.clone(), output.files.get(path)?.clone())))
+        .collect();
+    problems.extend(unlinked_pages(&pages, &sources));
     match Error::site(problems) {
         Error::Site(sorted) => Ok(sorted),
         other => Err(other),

@@ -23,7 +23,9 @@ pub mod source_text;
 pub mod urls;
 mod yaml;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use assets::Assets;
@@ -84,37 +86,50 @@ pub struct Site {
     pub templates: Templates,
     /// The files `static/` publishes.
     pub assets: Assets,
+    /// The glossary's terms and page, if the site has a glossary.
+    pub glossary: Option<Glossary>,
 }
 
-/// A rendered site, ready to write or serve.
+/// What rendering found besides the files themselves.
 #[derive(Debug)]
-pub struct Output {
-    /// Every generated file's site path and text: the pages, then sitemap, feed, robots.txt.
-    pub files: Vec<(String, String)>,
-    /// How many of `files` are pages.
+pub struct Rendering {
+    /// How many content pages were rendered (not counting the 404 page or feeds).
     pub pages: usize,
-    /// The files of `static/`, under their published names.
-    pub assets: Assets,
     /// What the build left out and why, for its summary.
     pub notes: Vec<String>,
     /// Problems that don't stop a build but that `explainer check` reports.
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Builds the site described by `options` and writes it to `options.output_dir`.
+/// A site rendered into memory, for `serve` and `check`.
+#[derive(Debug)]
+pub struct Output {
+    /// Every generated file's text by site path: pages, 404, sitemap, feed, robots.txt.
+    pub files: BTreeMap<String, String>,
+    /// The files of `static/`, under their published names.
+    pub assets: Assets,
+    pub pages: usize,
+    pub notes: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the site described by `options` and writes it to `options.output_dir`, page by
+/// page as they are rendered; the new site replaces the old one only if all went well.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let site = load(options)?;
-    let rendered = render(site)?;
-    output::write_site(
-        &options.root,
-        &options.output_dir,
-        &rendered.files,
-        &rendered.assets,
-    )?;
+    let mut planned: BTreeSet<String> = site.pages.iter().map(|p| p.path.clone()).collect();
+    planned.extend(site_files::paths(&site.config));
+    if render::has_not_found(&site.templates) {
+        planned.insert(render::NOT_FOUND.to_owned());
+    }
+    let writer =
+        output::Writer::prepare(&options.root, &options.output_dir, &planned, &site.assets)?;
+    let rendering = render_into(site, &writer)?;
+    writer.finish()?;
     Ok(BuildReport {
-        pages: rendered.pages,
+        pages: rendering.pages,
         output_dir: options.output_dir.clone(),
-        notes: rendered.notes,
+        notes: rendering.notes,
     })
 }
 
@@ -130,18 +145,28 @@ pub fn load(options: &BuildOptions) -> Result<Site> {
             .problems
             .extend(render::missing_templates(templates, &loaded.pages));
     }
-    match (config, data, templates) {
-        (Ok(config), Ok(data), Ok(templates)) if loaded.problems.is_empty() => Ok(Site {
-            config,
-            pages: loaded.pages,
-            data,
-            templates,
-            assets,
-        }),
-        (config, data, templates) => {
+    let glossary = data.as_ref().ok().map(|data| glossary(&loaded.pages, data));
+    match (config, data, templates, glossary) {
+        (Ok(config), Ok(data), Ok(templates), Some(Ok(glossary))) if loaded.problems.is_empty() => {
+            Ok(Site {
+                config,
+                pages: loaded.pages,
+                data,
+                templates,
+                assets,
+                glossary,
+            })
+        }
+        (config, data, templates, glossary) => {
             let mut problems = loaded.problems;
             problems.extend(config.err().unwrap_or_default());
             problems.extend(templates.err().unwrap_or_default());
+            let glossary = glossary.and_then(|g| {
+                g.unwrap_or_else(|d| {
+                    problems.push(d);
+                    None
+                })
+            });
             let data = data.unwrap_or_else(|errs| {
                 problems.extend(errs);
                 Data::default()
@@ -149,23 +174,23 @@ pub fn load(options: &BuildOptions) -> Result<Site> {
             // The pages that did load can still be checked for broken links and citations.
             let index = PageIndex::new(&loaded.pages).with_unloaded(&loaded.unloaded);
             let files = site_files(&loaded.pages, &assets);
-            let inputs = BodyInputs {
-                pages: &loaded.pages,
-                index: &index,
+            let refs = References {
+                pages: &index,
                 data: &data,
-                files: &files,
+                glossary: glossary.as_ref(),
                 trust_html: false,
+                files: &files,
             };
-            problems.extend(render_bodies(&inputs).1);
+            problems.extend(scan_bodies(&loaded.pages, &refs).1);
             Err(Error::site(problems))
         }
     }
 }
 
-/// Every file the site will have that content may link to: its pages and the files of
-/// `static/` (under their own names: links to a fingerprinted name are not expected).
+/// Every file the site will have that content may link to: its pages and the published
+/// files of `static/`.
 fn site_files(pages: &[Page], assets: &Assets) -> HashSet<String> {
-    let mut files: HashSet<String> = assets.names.values().cloned().collect();
+    let mut files: HashSet<String> = assets.files.keys().cloned().collect();
     files.extend(pages.iter().map(|p| p.path.clone()));
     files
 }
@@ -192,88 +217,96 @@ fn load_config(
     Ok(config)
 }
 
-/// Renders the site into each page's site path and HTML, without writing anything.
+/// Renders the site into memory, without writing anything.
 pub fn render(site: Site) -> Result<Output> {
+    let assets = site.assets.clone();
+    let collect = output::Collect::default();
+    let rendering = render_into(site, &collect)?;
+    Ok(Output {
+        files: collect.into_files(),
+        assets,
+        pages: rendering.pages,
+        notes: rendering.notes,
+        warnings: rendering.warnings,
+    })
+}
+
+/// Renders the site, handing every generated file to `sink` as soon as it is ready.
+///
+/// Markdown is read twice: a first pass over every page learns its headings, anchors and
+/// citations (which other pages and the navigation need) without keeping its HTML; the
+/// second renders each page's HTML just before its template, so that only the pages in
+/// flight are ever held in memory.
+pub fn render_into(site: Site, sink: &dyn output::Sink) -> Result<Rendering> {
     let index = PageIndex::new(&site.pages);
     let files = site_files(&site.pages, &site.assets);
-    let inputs = BodyInputs {
-        pages: &site.pages,
-        index: &index,
+    let refs = References {
+        pages: &index,
         data: &site.data,
-        files: &files,
+        glossary: site.glossary.as_ref(),
         trust_html: site.config.trust_html,
+        files: &files,
     };
-    let (mut bodies, problems) = render_bodies(&inputs);
+    let (mut scans, problems) = scan_bodies(&site.pages, &refs);
     if !problems.is_empty() {
         return Err(Error::site(problems));
     }
-    let mut warnings: Vec<Diagnostic> = bodies
+    let mut warnings: Vec<Diagnostic> = scans
         .iter_mut()
         .flat_map(|b| std::mem::take(&mut b.warnings))
         .collect();
-    warnings.extend(data::unused_sources(
-        &site.data,
-        bodies
-            .iter()
-            .flat_map(|b| &b.citations)
-            .map(|c| c.id.as_str()),
-    ));
-    let mut files = render::render_pages(
-        site.templates,
-        &site.config,
-        &site.pages,
-        &bodies,
-        &site.data,
-        &site.assets,
-    )
-    .map_err(Error::site)?;
-    // Content pages only: the 404 page, if any, comes after them.
-    let pages = site.pages.len();
+    let cited = scans
+        .iter()
+        .flat_map(|b| &b.citations)
+        .map(|c| c.id.as_str());
+    warnings.extend(data::unused_sources(&site.data, cited));
+
     let (extra, note) = site_files::generate(&site.config, &site.pages);
-    files.extend(extra);
-    Ok(Output {
-        files,
-        pages,
-        assets: site.assets,
+    for (path, text) in &extra {
+        sink.put(path, text.as_bytes())?;
+    }
+    let shared = render::Shared {
+        config: &site.config,
+        data: &site.data,
+        assets: &site.assets,
+    };
+    let body_html = |page: &Page| markdown::render(page, &refs).0.html;
+    render::render_pages(
+        site.templates,
+        &shared,
+        &site.pages,
+        &scans,
+        &body_html,
+        sink,
+    )?;
+    Ok(Rendering {
+        pages: site.pages.len(),
         notes: note.into_iter().collect(),
         warnings,
     })
 }
 
-/// What rendering the pages' Markdown needs.
-struct BodyInputs<'a> {
-    pages: &'a [Page],
-    index: &'a PageIndex,
-    data: &'a Data,
-    files: &'a HashSet<String>,
-    trust_html: bool,
-}
-
-/// Every page's Markdown rendered, with the problems found in the bodies: links to missing
-/// pages or anchors, and citations of unknown sources.
-fn render_bodies(inputs: &BodyInputs) -> (Vec<Rendered>, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
-    let glossary = glossary(inputs.pages, inputs.data).unwrap_or_else(|d| {
-        problems.push(d);
-        None
-    });
-    let refs = References {
-        pages: inputs.index,
-        data: inputs.data,
-        glossary: glossary.as_ref(),
-        trust_html: inputs.trust_html,
-        files: inputs.files,
-    };
-    let bodies: Vec<Rendered> = inputs
-        .pages
-        .iter()
+/// The first pass over every page's Markdown, on all cores: what each page holds (its
+/// HTML dropped), and the problems found in the bodies: links to missing pages or
+/// anchors, and citations of unknown sources.
+fn scan_bodies(pages: &[Page], refs: &References) -> (Vec<Rendered>, Vec<Diagnostic>) {
+    let results: Vec<(Rendered, Vec<Diagnostic>)> = pages
+        .par_iter()
         .map(|page| {
-            let (body, mut errs) = markdown::render(page, &refs);
+            let (mut body, errs) = markdown::render(page, refs);
+            body.html = String::new();
+            (body, errs)
+        })
+        .collect();
+    let mut problems = Vec::new();
+    let bodies: Vec<Rendered> = results
+        .into_iter()
+        .map(|(body, mut errs)| {
             problems.append(&mut errs);
             body
         })
         .collect();
-    problems.extend(broken_anchors(inputs.pages, &bodies));
+    problems.extend(broken_anchors(pages, &bodies));
     (bodies, problems)
 }
 

@@ -11,14 +11,14 @@
 //! left half-updated is simply corrected by the next build. It also refuses to touch a
 //! folder that is not ours (see [`check_output_dir`]).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::assets::{Assets, Published};
+use crate::assets::Assets;
 use crate::error::{Error, Result};
 
 /// Present in every output folder this tool writes; its absence means "not ours".
@@ -36,80 +36,125 @@ const PROJECT_MARKERS: &[&str] = &[
     ".git",
 ];
 
-/// Writes `files` (site path, contents) and the published files of `static/` as the new
-/// contents of `output`.
-pub fn write_site(
-    root: &Path,
-    output: &Path,
-    files: &[(String, String)],
-    assets: &Assets,
-) -> Result<()> {
-    check_output_dir(root, output)?;
-    let spare = sibling(output, "spare");
-    check_spare(&spare)?;
-    // Left by versions that staged into a fresh folder; never needed now.
-    remove_if_present(&sibling(output, "staging"))?;
+/// Where rendered files go: the output folder, or memory.
+pub trait Sink: Sync {
+    fn put(&self, site_path: &str, bytes: &[u8]) -> Result<()>;
+}
 
-    let mut wanted: BTreeMap<&str, Contents> = assets
-        .files
-        .iter()
-        .map(|(path, published)| (path.as_str(), Contents::Asset(published)))
-        .collect();
-    for (path, text) in files {
-        wanted.insert(path, Contents::Bytes(text.as_bytes()));
+impl Sink for Writer {
+    fn put(&self, site_path: &str, bytes: &[u8]) -> Result<()> {
+        Writer::put(self, site_path, bytes)
     }
-    wanted.insert(MARKER, Contents::Bytes(MARKER_TEXT));
-    sync(&spare, &wanted)?;
-    swap_into_place(&spare, output)
 }
 
-/// What one file of the new site holds.
-enum Contents<'a> {
-    Bytes(&'a [u8]),
-    Asset(&'a Published),
+/// Keeps rendered files in memory (for `serve` and `check`), by site path.
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<std::collections::BTreeMap<String, String>>);
+
+impl Collect {
+    pub fn into_files(self) -> std::collections::BTreeMap<String, String> {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
-/// Makes `dir` hold exactly `files`: removes what is not wanted, writes what differs.
-fn sync(dir: &Path, files: &BTreeMap<&str, Contents>) -> Result<()> {
-    fs::create_dir_all(dir).map_err(|e| Error::io("can't create", dir, e))?;
-    let wanted_dirs: BTreeSet<&str> = files
-        .keys()
-        .flat_map(|path| path.match_indices('/').map(|(i, _)| &path[..i]))
-        .collect();
+impl Sink for Collect {
+    fn put(&self, site_path: &str, bytes: &[u8]) -> Result<()> {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(site_path.to_owned(), text);
+        Ok(())
+    }
+}
 
-    // Deepest first, so a folder is looked at after its contents.
-    for entry in WalkDir::new(dir).min_depth(1).contents_first(true) {
-        let entry = entry.map_err(|e| Error::io("can't read", dir, e.into()))?;
-        let path = crate::urls::site_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
-        let unwanted = if entry.file_type().is_dir() {
-            !wanted_dirs.contains(path.as_str())
-        } else {
-            !files.contains_key(path.as_str())
+/// Writes a new site into the spare folder, file by file as pages are rendered, and swaps
+/// it into place with [`Writer::finish`]. Dropped without `finish`, it leaves the output
+/// as it was. It can be shared between threads.
+pub struct Writer {
+    spare: PathBuf,
+    output: PathBuf,
+}
+
+impl Writer {
+    /// Checks the output folder, readies the spare to receive exactly the files in `planned`
+    /// (site paths) plus the published files of `static/`: removes every other file and
+    /// folder, creates the folders needed, and copies the static files that differ.
+    pub fn prepare(
+        root: &Path,
+        output: &Path,
+        planned: &BTreeSet<String>,
+        assets: &Assets,
+    ) -> Result<Writer> {
+        check_output_dir(root, output)?;
+        let spare = sibling(output, "spare");
+        check_spare(&spare)?;
+        // Left by versions that staged into a fresh folder; never needed now.
+        remove_if_present(&sibling(output, "staging"))?;
+        fs::create_dir_all(&spare).map_err(|e| Error::io("can't create", &spare, e))?;
+
+        let wanted = |path: &str| {
+            planned.contains(path) || assets.files.contains_key(path) || path == MARKER
         };
-        if unwanted {
-            remove_any(entry.path())?;
+        let all = planned.iter().chain(assets.files.keys());
+        let wanted_dirs: BTreeSet<&str> = all
+            .clone()
+            .flat_map(|path| path.match_indices('/').map(move |(i, _)| &path[..i]))
+            .collect();
+        // Deepest first, so a folder is looked at after its contents.
+        for entry in WalkDir::new(&spare).min_depth(1).contents_first(true) {
+            let entry = entry.map_err(|e| Error::io("can't read", &spare, e.into()))?;
+            let path =
+                crate::urls::site_path(entry.path().strip_prefix(&spare).unwrap_or(entry.path()));
+            let keep = if entry.file_type().is_dir() {
+                wanted_dirs.contains(path.as_str())
+            } else {
+                wanted(&path)
+            };
+            if !keep {
+                remove_any(entry.path())?;
+            }
         }
-    }
-    for sub in &wanted_dirs {
-        let sub = dir.join(sub);
-        if !sub.is_dir() {
-            fs::create_dir_all(&sub).map_err(|e| Error::io("can't create", &sub, e))?;
+        for dir in &wanted_dirs {
+            let dir = spare.join(dir);
+            if !dir.is_dir() {
+                fs::create_dir_all(&dir).map_err(|e| Error::io("can't create", &dir, e))?;
+            }
         }
-    }
-    for (path, contents) in files {
-        let target = dir.join(path);
-        let bytes = match contents {
-            Contents::Bytes(bytes) => std::borrow::Cow::Borrowed(*bytes),
-            Contents::Asset(published) => published
+        let writer = Writer {
+            spare,
+            output: output.to_path_buf(),
+        };
+        writer.put(MARKER, MARKER_TEXT)?;
+        for (path, published) in &assets.files {
+            let bytes = published
                 .read()
-                .map_err(|e| Error::io("can't read the source of", &target, e))?,
-        };
-        if fs::read(&target).is_ok_and(|old| old == *bytes) {
-            continue;
+                .map_err(|e| Error::io("can't read the source of", path, e))?;
+            writer.put(path, &bytes)?;
         }
-        fs::write(&target, &bytes).map_err(|e| Error::io("can't write", &target, e))?;
+        Ok(writer)
     }
-    Ok(())
+
+    /// Writes one file of the new site, unless the spare already holds these bytes.
+    pub fn put(&self, site_path: &str, bytes: &[u8]) -> Result<()> {
+        let target = self.spare.join(site_path);
+        if same_contents(&target, bytes) {
+            return Ok(());
+        }
+        fs::write(&target, bytes).map_err(|e| Error::io("can't write", &target, e))
+    }
+
+    /// Makes the new site the output, in one atomic step when there is an output to
+    /// replace; the old output becomes the spare.
+    pub fn finish(self) -> Result<()> {
+        swap_into_place(&self.spare, &self.output)
+    }
+}
+
+/// Whether `path` holds exactly `bytes`, found without reading a file of another length.
+fn same_contents(path: &Path, bytes: &[u8]) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64)
+        && fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 fn remove_any(path: &Path) -> Result<()> {

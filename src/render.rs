@@ -23,8 +23,10 @@ use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::map;
 use crate::markdown::citations::entry_anchor;
 use crate::markdown::{Rendered, TocEntry};
+use crate::output::Sink;
 use crate::source_text;
 use crate::urls;
+use rayon::prelude::*;
 
 pub const DIR: &str = "templates";
 
@@ -210,21 +212,37 @@ struct PageContext<'a> {
     source: String,
 }
 
-/// Renders every page with its template. `bodies[i]` is the rendered Markdown of `pages[i]`.
-/// Returns each page's site path and HTML, or every template error of the run.
+/// Everything templates share besides the page itself.
+pub struct Shared<'a> {
+    pub config: &'a SiteConfig,
+    pub data: &'a Data,
+    pub assets: &'a Assets,
+}
+
+/// Renders every page with its template, on all cores, handing each page's HTML to `sink`
+/// as soon as it is ready, so that the whole site is never held in memory.
+///
+/// `scans[i]` is what the first pass learnt of `pages[i]`'s Markdown (headings, citations);
+/// `body_html` renders a page's Markdown to HTML again, when its turn comes. Returns every
+/// template error of the run, or the first error of the sink.
 pub fn render_pages(
     templates: Templates,
-    config: &SiteConfig,
+    shared: &Shared,
     pages: &[Page],
-    bodies: &[Rendered],
-    data: &Data,
-    assets: &Assets,
-) -> Result<Vec<(String, String)>, Vec<Diagnostic>> {
+    scans: &[Rendered],
+    body_html: &(dyn Fn(&Page) -> String + Sync),
+    sink: &dyn Sink,
+) -> crate::Result<()> {
     let Templates { mut tera, sources } = templates;
+    let Shared {
+        config,
+        data,
+        assets,
+    } = *shared;
     // Set once: a clone of a Tera value is cheap, a re-serialisation per page is not.
     let summaries: Vec<Summary> = pages
         .iter()
-        .zip(bodies)
+        .zip(scans)
         .map(|(p, b)| Summary::of(p, b, data))
         .collect();
     let globals = tera.global_context();
@@ -244,36 +262,66 @@ pub fn render_pages(
     globals.insert("map_legend", &map::legend(&data.countries));
     globals.insert("assets", &assets.names);
 
-    let mut out = Vec::with_capacity(pages.len());
+    let tera = &tera;
+    let failures: Vec<Failure> = pages
+        .par_iter()
+        .zip(scans)
+        .enumerate()
+        .filter_map(|(i, (page, scan))| {
+            let neighbours = (
+                i.checked_sub(1).map(|p| &summaries[p]),
+                summaries.get(i + 1),
+            );
+            let content = body_html(page);
+            let context = page_context(config, page, scan, &content, &summaries[i], neighbours);
+            match tera.render(&page.template, &context) {
+                Ok(html) => sink
+                    .put(&page.path, html.as_bytes())
+                    .err()
+                    .map(Failure::Sink),
+                Err(e) => Some(Failure::Template(template_diagnostic(
+                    &e,
+                    &sources,
+                    Some(page),
+                ))),
+            }
+        })
+        .collect();
     let mut problems = Vec::new();
-    for (i, (page, body)) in pages.iter().zip(bodies).enumerate() {
-        let neighbours = (
-            i.checked_sub(1).map(|p| &summaries[p]),
-            summaries.get(i + 1),
-        );
-        let context = page_context(config, page, body, &summaries[i], neighbours);
-        match tera.render(&page.template, &context) {
-            Ok(html) => out.push((page.path.clone(), html)),
-            Err(e) => problems.push(template_diagnostic(&e, &sources, Some(page))),
+    for failure in failures {
+        match failure {
+            Failure::Sink(e) => return Err(e),
+            Failure::Template(d) => problems.push(d),
         }
     }
     if tera.contains_template(NOT_FOUND) {
         match tera.render(NOT_FOUND, &not_found_context(config)) {
-            Ok(html) => out.push((NOT_FOUND.to_owned(), html)),
+            Ok(html) => sink.put(NOT_FOUND, html.as_bytes())?,
             Err(e) => problems.push(template_diagnostic(&e, &sources, None)),
         }
     }
     if problems.is_empty() {
-        Ok(out)
+        Ok(())
     } else {
-        Err(problems)
+        Err(crate::Error::site(problems))
     }
+}
+
+enum Failure {
+    Template(Diagnostic),
+    Sink(crate::Error),
+}
+
+/// Whether the templates will also produce a 404 page.
+pub fn has_not_found(templates: &Templates) -> bool {
+    templates.contains(NOT_FOUND)
 }
 
 fn page_context(
     config: &SiteConfig,
     page: &Page,
     body: &Rendered,
+    content: &str,
     summary: &Summary,
     (prev, next): (Option<&Summary>, Option<&Summary>),
 ) -> Context {
@@ -282,7 +330,7 @@ fn page_context(
         title: &front.title,
         description: &front.description,
         question: front.question.as_deref(),
-        content: &body.html,
+        content,
         toc: &body.toc,
         url: &page.path,
         permalink: config

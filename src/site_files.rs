@@ -11,6 +11,14 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const FEED: &str = "feed.xml";
 pub const ROBOTS: &str = "robots.txt";
 
+/// The site paths [`generate`] will write.
+pub fn paths(config: &SiteConfig) -> Vec<String> {
+    match config.base_url {
+        Some(_) => vec![ROBOTS.to_owned(), SITEMAP.to_owned(), FEED.to_owned()],
+        None => vec![ROBOTS.to_owned()],
+    }
+}
+
 /// The files to write, and a note for the build summary about any left out.
 pub fn generate(config: &SiteConfig, pages: &[Page]) -> (Vec<(String, String)>, Option<String>) {
     let Some(base) = config.base_url.as_deref() else {

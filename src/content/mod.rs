@@ -8,6 +8,7 @@ pub mod slug;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
@@ -69,8 +70,11 @@ pub fn load_pages(root: &Path, include_drafts: bool) -> Loaded {
         );
         return loaded;
     }
-    for file in markdown_files(&dir, &mut loaded.problems) {
-        match load_page(root, &file) {
+    let files = markdown_files(&dir, &mut loaded.problems);
+    // Read and parsed on all cores; `collect` keeps the files' order.
+    let results: Vec<_> = files.par_iter().map(|file| load_page(root, file)).collect();
+    for (file, result) in files.into_iter().zip(results) {
+        match result {
             Ok(page) if page.front.draft && !include_drafts => {}
             Ok(page) => loaded.pages.push(page),
             Err(mut errs) => {
