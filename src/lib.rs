@@ -270,7 +270,7 @@ pub fn render_into(site: Site, sink: &dyn output::Sink) -> Result<Rendering> {
         data: &site.data,
         assets: &site.assets,
     };
-    let body_html = |page: &Page| markdown::render(page, &refs).0.html;
+    let body_html = |page: &Page| markdown::html(page, &refs);
     render::render_pages(
         site.templates,
         &shared,
@@ -292,11 +292,7 @@ pub fn render_into(site: Site, sink: &dyn output::Sink) -> Result<Rendering> {
 fn scan_bodies(pages: &[Page], refs: &References) -> (Vec<Rendered>, Vec<Diagnostic>) {
     let results: Vec<(Rendered, Vec<Diagnostic>)> = pages
         .par_iter()
-        .map(|page| {
-            let (mut body, errs) = markdown::render(page, refs);
-            body.html = String::new();
-            (body, errs)
-        })
+        .map(|page| markdown::scan(page, refs))
         .collect();
     let mut problems = Vec::new();
     let bodies: Vec<Rendered> = results

@@ -102,6 +102,29 @@ struct State<'a> {
 /// Renders `page`'s body. Mistakes (unknown pages or sources) are returned as diagnostics;
 /// the HTML is still complete so that every other problem can be found in the same run.
 pub fn render(page: &Page, refs: &References) -> (Rendered, Vec<Diagnostic>) {
+    run(page, refs, Pass::Both)
+}
+
+/// What [`render`] finds in a page (headings, anchors, citations, words, problems),
+/// without its HTML: the first of a build's two passes.
+pub fn scan(page: &Page, refs: &References) -> (Rendered, Vec<Diagnostic>) {
+    run(page, refs, Pass::Scan)
+}
+
+/// Only the HTML of the page's body: the second pass, once every page has been scanned.
+pub fn html(page: &Page, refs: &References) -> String {
+    run(page, refs, Pass::Html).0.html
+}
+
+/// Which of a render's products are wanted, so neither pass does the other's work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Scan,
+    Html,
+    Both,
+}
+
+fn run(page: &Page, refs: &References, pass: Pass) -> (Rendered, Vec<Diagnostic>) {
     let mut renderer = PageRenderer {
         page,
         refs,
@@ -114,6 +137,7 @@ pub fn render(page: &Page, refs: &References) -> (Rendered, Vec<Diagnostic>) {
         lines: None,
         raw_html: false,
         heading_level: 1,
+        count_words: pass != Pass::Html,
     };
     let mut cite_callback = citations::broken_link_callback;
     let parser =
@@ -124,10 +148,12 @@ pub fn render(page: &Page, refs: &References) -> (Rendered, Vec<Diagnostic>) {
         renderer.handle(event, range.start, &mut state, &mut events);
     }
     let mut out = renderer.out;
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    out.html = alignment_as_classes(out.html);
-    if renderer.raw_html && !refs.trust_html {
-        out.html = sanitize::clean(&out.html);
+    if pass != Pass::Scan {
+        pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+        out.html = alignment_as_classes(out.html);
+        if renderer.raw_html && !refs.trust_html {
+            out.html = sanitize::clean(&out.html);
+        }
     }
     out.word_count = count_words(&renderer.prose);
     out.citations = renderer.citations.into_list();
@@ -150,6 +176,8 @@ struct PageRenderer<'p, 'r> {
     raw_html: bool,
     /// Level of the last heading; the template's `<h1>` comes first.
     heading_level: u8,
+    /// Whether to collect `prose` for the word count.
+    count_words: bool,
 }
 
 impl<'a> PageRenderer<'_, '_> {
@@ -272,7 +300,7 @@ impl<'a> PageRenderer<'_, '_> {
                 if let Some((_, alt)) = state.image.as_mut() {
                     alt.push_str(text);
                 }
-                if !state.in_code_block && !state.in_citation {
+                if self.count_words && !state.in_code_block && !state.in_citation {
                     self.prose.push_str(text);
                 }
                 if let Some(h) = state.heading.as_mut().filter(|_| !state.in_citation) {
@@ -283,7 +311,8 @@ impl<'a> PageRenderer<'_, '_> {
             | Event::End(
                 TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
             ) => {}
-            _ => self.prose.push(' '),
+            _ if self.count_words => self.prose.push(' '),
+            _ => {}
         }
     }
 
@@ -466,7 +495,9 @@ fn alignment_as_classes(html: String) -> String {
 /// Words as a reader counts them: punctuation on its own is not a word.
 fn count_words(text: &str) -> usize {
     text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphanumeric()) || w.chars().any(char::is_alphanumeric)
+        })
         .count()
 }
 
