@@ -91,6 +91,9 @@ impl Writer {
         check_spare(&spare)?;
         // Left by versions that staged into a fresh folder; never needed now.
         remove_if_present(&sibling(output, "staging"))?;
+        if fs::symlink_metadata(&spare).is_err() && output.is_dir() {
+            mirror_by_hard_links(output, &spare);
+        }
         fs::create_dir_all(&spare).map_err(|e| Error::io("can't create", &spare, e))?;
 
         let wanted = |path: &str| {
@@ -135,19 +138,43 @@ impl Writer {
         Ok(writer)
     }
 
-    /// Writes one file of the new site, unless the spare already holds these bytes.
+    /// Writes one file of the new site, unless the spare already holds these bytes. A new
+    /// file replaces the old name rather than overwriting its contents, because the old
+    /// file may be a hard link shared with the live output.
     pub fn put(&self, site_path: &str, bytes: &[u8]) -> Result<()> {
         let target = self.spare.join(site_path);
         if same_contents(&target, bytes) {
             return Ok(());
         }
-        fs::write(&target, bytes).map_err(|e| Error::io("can't write", &target, e))
+        let mut temporary = target.clone().into_os_string();
+        temporary.push(".explainer-new");
+        let temporary = PathBuf::from(temporary);
+        fs::write(&temporary, bytes).map_err(|e| Error::io("can't write", &temporary, e))?;
+        fs::rename(&temporary, &target).map_err(|e| Error::io("can't write", &target, e))
     }
 
     /// Makes the new site the output, in one atomic step when there is an output to
     /// replace; the old output becomes the spare.
     pub fn finish(self) -> Result<()> {
         swap_into_place(&self.spare, &self.output)
+    }
+}
+
+/// Starts a spare that is a copy of `output` made of hard links: a file for every file,
+/// sharing its contents, so that the next build writes only what changed instead of the
+/// whole site. Best effort: whatever is not linked is simply written by the build.
+fn mirror_by_hard_links(output: &Path, spare: &Path) {
+    for entry in WalkDir::new(output).into_iter().filter_map(|e| e.ok()) {
+        let relative = entry.path().strip_prefix(output).unwrap_or(entry.path());
+        let target = spare.join(relative);
+        let done = if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).is_ok()
+        } else {
+            fs::hard_link(entry.path(), &target).is_ok()
+        };
+        if !done {
+            return;
+        }
     }
 }
 

@@ -417,3 +417,27 @@ fn two_builds_of_the_same_input_are_byte_identical() {
     assert!(first.len() > 3);
     assert_eq!(first, build_to(b.path()));
 }
+
+#[test]
+fn a_build_in_progress_never_changes_the_live_output() {
+    let site = Fixture::new();
+    site.write("content/a.md", &page("A", "Old."));
+    site.build().unwrap();
+    // The second build starts the spare as hard links to the output's files.
+    site.build().unwrap();
+    let before = snapshot(&site.out());
+    let assets = explainer::assets::Assets::scan(site.root()).unwrap();
+    let planned = ["a.html".to_owned(), "index.html".to_owned()]
+        .into_iter()
+        .collect();
+    let writer =
+        explainer::output::Writer::prepare(site.root(), &site.out(), &planned, &assets).unwrap();
+    writer.put("a.html", b"<p>New.</p>").unwrap();
+    assert_eq!(
+        snapshot(&site.out()),
+        before,
+        "writing the new site changed the live one"
+    );
+    drop(writer);
+    assert_eq!(snapshot(&site.out()), before);
+}

@@ -1,0 +1,118 @@
+//! Build times at scale: `cargo bench` generates synthetic sites with
+//! `../shared/tools/gen-corpus` (about 800 words a page) and builds each with the release
+//! binary, reporting wall time, pages per second and peak memory for a fresh build into a
+//! new folder and for a rebuild over the previous output (the everyday case).
+//!
+//!   cargo bench                                  # 1,000, 10,000 and 100,000 pages
+//!   BENCH_PAGES=10000 cargo bench                # one size
+//!   GEN_CORPUS=/path/to/gen-corpus cargo bench   # another generator
+//!
+//! Each figure is the median of three runs; corpora are kept in target/bench/ between runs.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 3;
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("BENCH_PAGES")
+        .unwrap_or_else(|_| "1000,10000,100000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let generator = std::env::var_os("GEN_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest.join("../shared/tools/gen-corpus"));
+    let work = manifest.join("target/bench");
+    std::fs::create_dir_all(&work).expect("target/bench");
+
+    println!(
+        "{:>8}  {:<8}  {:>9}  {:>9}  {:>9}",
+        "pages", "build", "wall", "pages/s", "peak MiB"
+    );
+    for pages in sizes {
+        let corpus = work.join(format!("corpus-{pages}"));
+        if !corpus.join("site.yaml").exists() {
+            let _ = std::fs::remove_dir_all(&corpus);
+            let status = Command::new(&generator)
+                .args(["--pages", &pages.to_string(), "--format", "ours"])
+                .arg(&corpus)
+                .status()
+                .unwrap_or_else(|e| panic!("can't run {}: {e}", generator.display()));
+            assert!(status.success(), "gen-corpus failed");
+        }
+        let mut fresh = Vec::new();
+        let mut rebuild = Vec::new();
+        for run in 0..RUNS {
+            let out = work.join(format!("out-{pages}-{run}"));
+            remove(&out);
+            fresh.push(build(&corpus, &out));
+            rebuild.push(build(&corpus, &out));
+            remove(&out);
+        }
+        for (mode, runs) in [("fresh", fresh), ("rebuild", rebuild)] {
+            let (wall, peak) = median(runs);
+            let rate = (pages + 1) as f64 / wall.as_secs_f64();
+            println!(
+                "{pages:>8}  {mode:<8}  {:>8.2}s  {rate:>9.0}  {:>9.1}",
+                wall.as_secs_f64(),
+                peak as f64 / 1024.0
+            );
+        }
+    }
+}
+
+fn remove(out: &Path) {
+    let _ = std::fs::remove_dir_all(out);
+    let spare = out.with_file_name(format!(
+        ".{}.explainer-spare",
+        out.file_name().unwrap().to_string_lossy()
+    ));
+    let _ = std::fs::remove_dir_all(spare);
+}
+
+/// Runs one build; returns its wall time and peak resident memory in KiB.
+fn build(corpus: &Path, out: &Path) -> (Duration, i64) {
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(["build", "--root"])
+        .arg(corpus)
+        .arg("--output-dir")
+        .arg(out)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("the explainer binary");
+    let (status, peak) = wait_with_peak(&mut child);
+    let wall = started.elapsed();
+    assert!(status, "the build failed");
+    (wall, peak)
+}
+
+/// Waits for the child and reads its own peak memory (`wait4`'s rusage), which
+/// `getrusage(RUSAGE_CHILDREN)` would mix with earlier children's.
+#[cfg(target_os = "linux")]
+fn wait_with_peak(child: &mut std::process::Child) -> (bool, i64) {
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 fills it for our own child's pid.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(rc, pid, "wait4 failed");
+    (
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        usage.ru_maxrss,
+    )
+}
+
+#[cfg(not(target_os = "linux"))]
+fn wait_with_peak(child: &mut std::process::Child) -> (bool, i64) {
+    (child.wait().map(|s| s.success()).unwrap_or(false), 0)
+}
+
+fn median(mut runs: Vec<(Duration, i64)>) -> (Duration, i64) {
+    runs.sort();
+    let peak = runs.iter().map(|r| r.1).max().unwrap_or(0);
+    (runs[runs.len() / 2].0, peak)
+}
