@@ -335,11 +335,11 @@ fn broken_anchors(pages: &[Page], bodies: &[Rendered]) -> Vec<Diagnostic> {
             let Some(target) = by_path.get(link.target.as_str()) else {
                 continue;
             };
-            if target.ids.contains(&link.anchor) {
+            if target.toc.iter().any(|t| t.id == link.anchor) {
                 continue;
             }
             let (line, column) = LineIndex::new(&page.text).locate(&page.text, link.offset);
-            let hint = match did_you_mean(&link.anchor, target.ids.iter().map(String::as_str)) {
+            let hint = match did_you_mean(&link.anchor, target.toc.iter().map(|t| t.id.as_str())) {
                 Some(close) => format!("did you mean `#{close}`?"),
                 None => "link to a heading's id: its text in lowercase, with hyphens for spaces"
                     .to_owned(),

@@ -48,7 +48,6 @@ pub struct AnchorRef {
 pub struct Rendered {
     pub html: String,
     pub toc: Vec<TocEntry>,
-    pub ids: HashSet<String>,
     pub word_count: usize,
     pub anchor_refs: Vec<AnchorRef>,
     /// The sources the page cites, in the order of their numbers.
@@ -394,7 +393,6 @@ impl<'a> PageRenderer<'_, '_> {
         ));
         events.extend(h.events);
         events.push(Event::Html(format!("</a></h{level}>\n").into()));
-        self.out.ids.insert(id.clone());
         self.out.toc.push(TocEntry {
             level,
             id,
