@@ -219,16 +219,22 @@ fn load_config(
 
 /// Renders the site into memory, without writing anything.
 pub fn render(site: Site) -> Result<Output> {
-    let assets = site.assets.clone();
+    render_kept(site).map(|(output, _)| output)
+}
+
+/// Renders the site into memory and keeps what is needed to re-render a page alone.
+pub fn render_kept(site: Site) -> Result<(Output, Prepared)> {
+    let mut prepared = Prepared::new(site)?;
     let collect = output::Collect::default();
-    let rendering = render_into(site, &collect)?;
-    Ok(Output {
+    prepared.render_all(&collect)?;
+    let output = Output {
         files: collect.into_files(),
-        assets,
-        pages: rendering.pages,
-        notes: rendering.notes,
-        warnings: rendering.warnings,
-    })
+        assets: prepared.assets.clone(),
+        pages: prepared.pages.len(),
+        notes: prepared.notes.clone(),
+        warnings: std::mem::take(&mut prepared.warnings),
+    };
+    Ok((output, prepared))
 }
 
 /// Renders the site, handing every generated file to `sink` as soon as it is ready.
@@ -238,52 +244,162 @@ pub fn render(site: Site) -> Result<Output> {
 /// second renders each page's HTML just before its template, so that only the pages in
 /// flight are ever held in memory.
 pub fn render_into(site: Site, sink: &dyn output::Sink) -> Result<Rendering> {
-    let index = PageIndex::new(&site.pages);
-    let files = site_files(&site.pages, &site.assets);
-    let refs = References {
-        pages: &index,
-        data: &site.data,
-        glossary: site.glossary.as_ref(),
-        trust_html: site.config.trust_html,
-        files: &files,
-    };
-    let (mut scans, problems) = scan_bodies(&site.pages, &refs);
-    if !problems.is_empty() {
-        return Err(Error::site(problems));
-    }
-    let mut warnings: Vec<Diagnostic> = scans
-        .iter_mut()
-        .flat_map(|b| std::mem::take(&mut b.warnings))
-        .collect();
-    let cited = scans
-        .iter()
-        .flat_map(|b| &b.citations)
-        .map(|c| c.id.as_str());
-    warnings.extend(data::unused_sources(&site.data, cited));
-
-    let (extra, note) = site_files::generate(&site.config, &site.pages);
-    for (path, text) in &extra {
-        sink.put(path, text.as_bytes())?;
-    }
-    let shared = render::Shared {
-        config: &site.config,
-        data: &site.data,
-        assets: &site.assets,
-    };
-    let body_html = |page: &Page| markdown::html(page, &refs);
-    render::render_pages(
-        site.templates,
-        &shared,
-        &site.pages,
-        &scans,
-        &body_html,
-        sink,
-    )?;
+    let mut prepared = Prepared::new(site)?;
+    prepared.render_all(sink)?;
     Ok(Rendering {
-        pages: site.pages.len(),
-        notes: note.into_iter().collect(),
-        warnings,
+        pages: prepared.pages.len(),
+        notes: std::mem::take(&mut prepared.notes),
+        warnings: std::mem::take(&mut prepared.warnings),
     })
+}
+
+/// A site whose pages have all been scanned, with its templates ready: everything needed
+/// to render any of its pages. `serve` keeps one, to re-render a page alone.
+pub struct Prepared {
+    config: SiteConfig,
+    pages: Vec<Page>,
+    data: Data,
+    assets: Assets,
+    glossary: Option<Glossary>,
+    index: PageIndex,
+    files: HashSet<String>,
+    scans: Vec<Rendered>,
+    renderer: render::Renderer,
+    notes: Vec<String>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Prepared {
+    /// Scans every page; the problems found stop here, with all of them reported.
+    pub fn new(site: Site) -> Result<Prepared> {
+        let index = PageIndex::new(&site.pages);
+        let files = site_files(&site.pages, &site.assets);
+        let refs = References {
+            pages: &index,
+            data: &site.data,
+            glossary: site.glossary.as_ref(),
+            trust_html: site.config.trust_html,
+            files: &files,
+        };
+        let (mut scans, problems) = scan_bodies(&site.pages, &refs);
+        if !problems.is_empty() {
+            return Err(Error::site(problems));
+        }
+        let mut warnings: Vec<Diagnostic> = scans
+            .iter_mut()
+            .flat_map(|b| std::mem::take(&mut b.warnings))
+            .collect();
+        let cited = scans
+            .iter()
+            .flat_map(|b| &b.citations)
+            .map(|c| c.id.as_str());
+        warnings.extend(data::unused_sources(&site.data, cited));
+        let shared = render::Shared {
+            config: &site.config,
+            data: &site.data,
+            assets: &site.assets,
+        };
+        let renderer = render::Renderer::new(site.templates, &shared, &site.pages, &scans);
+        Ok(Prepared {
+            config: site.config,
+            pages: site.pages,
+            data: site.data,
+            assets: site.assets,
+            glossary: site.glossary,
+            index,
+            files,
+            scans,
+            renderer,
+            notes: Vec::new(),
+            warnings,
+        })
+    }
+
+    fn references(&self) -> References<'_> {
+        References {
+            pages: &self.index,
+            data: &self.data,
+            glossary: self.glossary.as_ref(),
+            trust_html: self.config.trust_html,
+            files: &self.files,
+        }
+    }
+
+    fn shared(&self) -> render::Shared<'_> {
+        render::Shared {
+            config: &self.config,
+            data: &self.data,
+            assets: &self.assets,
+        }
+    }
+
+    /// Renders every file of the site into `sink`.
+    pub fn render_all(&mut self, sink: &dyn output::Sink) -> Result<()> {
+        let (extra, note) = site_files::generate(&self.config, &self.pages);
+        self.notes = note.into_iter().collect();
+        for (path, text) in &extra {
+            sink.put(path, text.as_bytes())?;
+        }
+        let refs = self.references();
+        let body_html = |page: &Page| markdown::html(page, &refs);
+        render::render_pages(
+            &self.renderer,
+            &self.shared(),
+            &self.pages,
+            &self.scans,
+            &body_html,
+            sink,
+        )
+    }
+
+    /// The files of `static/` this site publishes.
+    pub fn assets(&self) -> &Assets {
+        &self.assets
+    }
+
+    /// After the content file `changed` was saved: its page re-rendered alone, if nothing
+    /// else can depend on the change (its front matter and its list of sources are as they
+    /// were, so navigation and other pages are unchanged). `None` when a full build is
+    /// needed instead; an error when the page now has mistakes (including links that other
+    /// pages make to its headings).
+    pub fn rerender(&mut self, root: &Path, changed: &Path) -> Option<Result<(String, String)>> {
+        let i = self
+            .pages
+            .iter()
+            .position(|p| root.join(&p.source) == changed)?;
+        let page = match content::load_page(root, changed) {
+            Ok(page) => page,
+            Err(problems) => return Some(Err(Error::site(problems))),
+        };
+        let old = &self.pages[i];
+        if page.front != old.front || page.path != old.path || page.template != old.template {
+            return None;
+        }
+        let (scan, problems) = markdown::scan(&page, &self.references());
+        if !problems.is_empty() {
+            return Some(Err(Error::site(problems)));
+        }
+        let ids = |s: &Rendered| s.citations.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+        if ids(&scan) != ids(&self.scans[i]) {
+            return None;
+        }
+        let old_page = std::mem::replace(&mut self.pages[i], page);
+        let old_scan = std::mem::replace(&mut self.scans[i], scan);
+        let problems = broken_anchors(&self.pages, &self.scans);
+        if !problems.is_empty() {
+            self.pages[i] = old_page;
+            self.scans[i] = old_scan;
+            return Some(Err(Error::site(problems)));
+        }
+        let content = markdown::html(&self.pages[i], &self.references());
+        let html = self
+            .renderer
+            .page(&self.shared(), &self.pages, &self.scans, i, &content);
+        Some(
+            html.map(|html| (self.pages[i].path.clone(), html))
+                .map_err(|d| Error::site(vec![d])),
+        )
+    }
 }
 
 /// The first pass over every page's Markdown, on all cores: what each page holds (its

@@ -219,6 +219,87 @@ pub struct Shared<'a> {
     pub assets: &'a Assets,
 }
 
+/// The templates, compiled, with everything they share already in their context: ready
+/// to render any page, as often as needed.
+pub struct Renderer {
+    tera: Tera,
+    sources: Vec<(String, String)>,
+}
+
+impl Renderer {
+    /// Gives the templates `site`, `pages`, `data`, `map`, `map_legend` and `assets`, once:
+    /// a clone of a Tera value is cheap, a re-serialisation per page is not.
+    pub fn new(
+        templates: Templates,
+        shared: &Shared,
+        pages: &[Page],
+        scans: &[Rendered],
+    ) -> Renderer {
+        let Templates { mut tera, sources } = templates;
+        let Shared {
+            config,
+            data,
+            assets,
+        } = *shared;
+        let summaries: Vec<Summary> = pages
+            .iter()
+            .zip(scans)
+            .map(|(p, b)| Summary::of(p, b, data))
+            .collect();
+        let globals = tera.global_context();
+        globals.insert("site", config);
+        globals.insert("pages", &summaries);
+        globals.insert(
+            "data",
+            &DataContext {
+                sources: &data.sources,
+                timeline: &data.timeline,
+                countries: &data.countries,
+                glossary: &data.glossary,
+                other: &data.other,
+            },
+        );
+        globals.insert("map", &map::svg(&data.countries));
+        globals.insert("map_legend", &map::legend(&data.countries));
+        globals.insert("assets", &assets.names);
+        Renderer { tera, sources }
+    }
+
+    /// Page `i` with its template; `content` is its body's HTML.
+    pub fn page(
+        &self,
+        shared: &Shared,
+        pages: &[Page],
+        scans: &[Rendered],
+        i: usize,
+        content: &str,
+    ) -> Result<String, Diagnostic> {
+        let summary = |j: usize| Summary::of(&pages[j], &scans[j], shared.data);
+        let prev = i.checked_sub(1).map(summary);
+        let next = (i + 1 < pages.len()).then(|| summary(i + 1));
+        let context = page_context(
+            shared.config,
+            &pages[i],
+            &scans[i],
+            content,
+            &summary(i),
+            (prev.as_ref(), next.as_ref()),
+        );
+        self.tera
+            .render(&pages[i].template, &context)
+            .map_err(|e| template_diagnostic(&e, &self.sources, Some(&pages[i])))
+    }
+
+    /// The 404 page, if the templates have one.
+    pub fn not_found(&self, config: &SiteConfig) -> Option<Result<String, Diagnostic>> {
+        self.tera.contains_template(NOT_FOUND).then(|| {
+            self.tera
+                .render(NOT_FOUND, &not_found_context(config))
+                .map_err(|e| template_diagnostic(&e, &self.sources, None))
+        })
+    }
+}
+
 /// Renders every page with its template, on all cores, handing each page's HTML to `sink`
 /// as soon as it is ready, so that the whole site is never held in memory.
 ///
@@ -226,66 +307,24 @@ pub struct Shared<'a> {
 /// `body_html` renders a page's Markdown to HTML again, when its turn comes. Returns every
 /// template error of the run, or the first error of the sink.
 pub fn render_pages(
-    templates: Templates,
+    renderer: &Renderer,
     shared: &Shared,
     pages: &[Page],
     scans: &[Rendered],
     body_html: &(dyn Fn(&Page) -> String + Sync),
     sink: &dyn Sink,
 ) -> crate::Result<()> {
-    let Templates { mut tera, sources } = templates;
-    let Shared {
-        config,
-        data,
-        assets,
-    } = *shared;
-    // Set once: a clone of a Tera value is cheap, a re-serialisation per page is not.
-    let summaries: Vec<Summary> = pages
-        .iter()
-        .zip(scans)
-        .map(|(p, b)| Summary::of(p, b, data))
-        .collect();
-    let globals = tera.global_context();
-    globals.insert("site", config);
-    globals.insert("pages", &summaries);
-    globals.insert(
-        "data",
-        &DataContext {
-            sources: &data.sources,
-            timeline: &data.timeline,
-            countries: &data.countries,
-            glossary: &data.glossary,
-            other: &data.other,
-        },
-    );
-    globals.insert("map", &map::svg(&data.countries));
-    globals.insert("map_legend", &map::legend(&data.countries));
-    globals.insert("assets", &assets.names);
-
-    let tera = &tera;
-    let failures: Vec<Failure> = pages
-        .par_iter()
-        .zip(scans)
-        .enumerate()
-        .filter_map(|(i, (page, scan))| {
-            let neighbours = (
-                i.checked_sub(1).map(|p| &summaries[p]),
-                summaries.get(i + 1),
-            );
-            let content = body_html(page);
-            let context = page_context(config, page, scan, &content, &summaries[i], neighbours);
-            match tera.render(&page.template, &context) {
+    let failures: Vec<Failure> = (0..pages.len())
+        .into_par_iter()
+        .filter_map(
+            |i| match renderer.page(shared, pages, scans, i, &body_html(&pages[i])) {
                 Ok(html) => sink
-                    .put(&page.path, html.as_bytes())
+                    .put(&pages[i].path, html.as_bytes())
                     .err()
                     .map(Failure::Sink),
-                Err(e) => Some(Failure::Template(template_diagnostic(
-                    &e,
-                    &sources,
-                    Some(page),
-                ))),
-            }
-        })
+                Err(d) => Some(Failure::Template(d)),
+            },
+        )
         .collect();
     let mut problems = Vec::new();
     for failure in failures {
@@ -294,11 +333,10 @@ pub fn render_pages(
             Failure::Template(d) => problems.push(d),
         }
     }
-    if tera.contains_template(NOT_FOUND) {
-        match tera.render(NOT_FOUND, &not_found_context(config)) {
-            Ok(html) => sink.put(NOT_FOUND, html.as_bytes())?,
-            Err(e) => problems.push(template_diagnostic(&e, &sources, None)),
-        }
+    match renderer.not_found(shared.config) {
+        Some(Ok(html)) => sink.put(NOT_FOUND, html.as_bytes())?,
+        Some(Err(d)) => problems.push(d),
+        None => {}
     }
     if problems.is_empty() {
         Ok(())

@@ -388,3 +388,48 @@ fn new_creates_a_draft_that_builds_and_never_overwrites() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a valid slug"));
 }
+
+// ---- serve's single-page re-render ----
+
+#[test]
+fn a_body_edit_re_renders_only_that_page_and_anything_else_asks_for_a_full_build() {
+    let site = Fixture::new();
+    site.write("content/a.md", &page("A", "## Target\n\nFirst."))
+        .write("content/b.md", &page("B", "See [the target](a.md#target)."));
+    let load = || explainer::load(&site.options()).unwrap();
+    let (_, mut prepared) = explainer::render_kept(load()).unwrap();
+    let a = site.root().join("content/a.md");
+
+    site.write("content/a.md", &page("A", "## Target\n\nSecond."));
+    let (path, html) = prepared
+        .rerender(site.root(), &a)
+        .expect("a body edit is re-rendered alone")
+        .unwrap();
+    assert_eq!(path, "a.html");
+    assert!(
+        html.contains("Second.") && html.contains(r#"href="b.html""#),
+        "{html}"
+    );
+    // The same HTML a full build gives.
+    let full = explainer::render(load()).unwrap();
+    assert_eq!(full.files["a.html"], html);
+
+    site.write("content/a.md", &page("A", "## Renamed\n\nThird."));
+    let err = prepared
+        .rerender(site.root(), &a)
+        .expect("checked alone")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("content/b.md:5:5: link to `#target`"), "{err}");
+
+    site.write("content/a.md", &page("A new title", "## Target\n\nFourth."));
+    assert!(
+        prepared.rerender(site.root(), &a).is_none(),
+        "a title change reaches every page's navigation"
+    );
+    site.write("content/a.md", &page("A", "## Target\n\nCited.[@x]"));
+    assert!(
+        prepared.rerender(site.root(), &a).unwrap().is_err(),
+        "an unknown source is still an error"
+    );
+}

@@ -24,7 +24,7 @@ const FIELDS: &[&str] = &[
 ];
 
 /// A page's validated front matter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// Short title, used in navigation and `<title>`.

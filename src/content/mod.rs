@@ -122,7 +122,8 @@ fn markdown_files(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     files
 }
 
-fn load_page(root: &Path, file: &Path) -> Result<Page, Vec<Diagnostic>> {
+/// Loads one content file (given with `root` prefixed).
+pub fn load_page(root: &Path, file: &Path) -> Result<Page, Vec<Diagnostic>> {
     let source = file.strip_prefix(root).unwrap_or(file).to_path_buf();
     let content_path = file
         .strip_prefix(root.join(DIR))

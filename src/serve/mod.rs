@@ -47,6 +47,8 @@ pub struct Shared {
     pub options: ServeOptions,
     pub snapshot: RwLock<Snapshot>,
     pub clients: live::Clients,
+    /// The last successful build, kept to re-render a single page.
+    prepared: Mutex<Option<crate::Prepared>>,
     /// Serialises rebuilds, so that two saves can't race.
     rebuild_lock: Mutex<()>,
 }
@@ -60,9 +62,10 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
         options: options.clone(),
         snapshot: RwLock::new(Snapshot::default()),
         clients: live::Clients::default(),
+        prepared: Mutex::new(None),
         rebuild_lock: Mutex::new(()),
     });
-    rebuild(&shared);
+    rebuild(&shared, &[]);
 
     let address = SocketAddr::new(options.interface, options.port);
     let server = tiny_http::Server::http(address).map_err(|e| {
@@ -107,53 +110,97 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     Ok(())
 }
 
-/// Rebuilds the site in memory, publishes the result and tells every open tab.
-pub fn rebuild(shared: &Shared) {
+/// Brings the preview up to date after `changed` files were saved, and tells every open
+/// tab. A change to the body of one page re-renders that page alone; anything else
+/// rebuilds the whole site in memory.
+pub fn rebuild(shared: &Shared, changed: &[PathBuf]) {
     let _guard = shared
         .rebuild_lock
         .lock()
         .unwrap_or_else(|e| e.into_inner());
     let started = Instant::now();
+    let mut prepared = shared.prepared.lock().unwrap_or_else(|e| e.into_inner());
+    // While the site is broken, only a full build can tell whether all is fixed.
+    let broken = shared
+        .snapshot
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .error
+        .is_some();
+    let one_page = match (changed, prepared.as_mut()) {
+        ([path], Some(prepared)) if !broken && path.extension().is_some_and(|x| x == "md") => {
+            prepared.rerender(&shared.options.root, path)
+        }
+        _ => None,
+    };
+    let mut snapshot = shared.snapshot.write().unwrap_or_else(|e| e.into_inner());
+    snapshot.generation += 1;
+    match one_page {
+        Some(Ok((path, html))) => {
+            println!("Re-rendered {path} in {} ms", started.elapsed().as_millis());
+            snapshot
+                .files
+                .insert(path, Arc::new(live::inject_script(html)));
+            snapshot.error = None;
+        }
+        Some(Err(err)) => show_error(&mut snapshot, &err),
+        None => match full_build(shared) {
+            Ok((output, kept)) => {
+                let why = match changed {
+                    [] => String::new(),
+                    [one] => format!(" ({} changed)", shown(&shared.options.root, one)),
+                    many => format!(" ({} files changed)", many.len()),
+                };
+                let ms = started.elapsed().as_millis();
+                println!("Built {} pages in {ms} ms{why}", output.pages);
+                snapshot.files = output
+                    .files
+                    .into_iter()
+                    .map(|(path, text)| {
+                        let text = if path.ends_with(".html") {
+                            live::inject_script(text)
+                        } else {
+                            text
+                        };
+                        (path, Arc::new(text))
+                    })
+                    .collect();
+                snapshot.assets = output.assets.files;
+                snapshot.error = None;
+                *prepared = Some(kept);
+            }
+            Err(err) => {
+                show_error(&mut snapshot, &err);
+                *prepared = None;
+            }
+        },
+    }
+    let generation = snapshot.generation;
+    drop(snapshot);
+    shared.clients.broadcast(generation);
+}
+
+fn shown(root: &std::path::Path, path: &std::path::Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+fn full_build(shared: &Shared) -> Result<(crate::Output, crate::Prepared)> {
     let options = BuildOptions {
         root: shared.options.root.clone(),
         output_dir: PathBuf::new(),
         base_url: None,
         drafts: shared.options.drafts,
     };
-    let result = crate::load(&options).and_then(crate::render);
-    let mut snapshot = shared.snapshot.write().unwrap_or_else(|e| e.into_inner());
-    snapshot.generation += 1;
-    match result {
-        Ok(output) => {
-            println!(
-                "Built {} pages in {} ms",
-                output.pages,
-                started.elapsed().as_millis()
-            );
-            snapshot.files = output
-                .files
-                .into_iter()
-                .map(|(path, text)| {
-                    let text = if path.ends_with(".html") {
-                        live::inject_script(text)
-                    } else {
-                        text
-                    };
-                    (path, Arc::new(text))
-                })
-                .collect();
-            snapshot.assets = output.assets.files;
-            snapshot.error = None;
-        }
-        Err(err) => {
-            eprintln!("{}", err.render(crate::color_on_stderr()));
-            eprintln!("Waiting for a fix; the preview shows the errors until then.");
-            snapshot.error = Some(err.to_string());
-        }
-    }
-    let generation = snapshot.generation;
-    drop(snapshot);
-    shared.clients.broadcast(generation);
+    crate::load(&options).and_then(crate::render_kept)
+}
+
+fn show_error(snapshot: &mut Snapshot, err: &Error) {
+    eprintln!("{}", err.render(crate::color_on_stderr()));
+    eprintln!("Waiting for a fix; the preview shows the errors until then.");
+    snapshot.error = Some(err.to_string());
 }
 
 fn open_browser(url: &str) {

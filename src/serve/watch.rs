@@ -23,12 +23,18 @@ pub fn start(shared: Arc<Shared>) -> Result<Debouncer<RecommendedWatcher>> {
     let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| match result {
         Ok(events) => {
             // Every changed file is recorded, not only the first.
-            let mut changed = false;
-            for event in events.iter().filter(|e| is_source(&watched_root, &e.path)) {
-                changed |= seen.update(&event.path);
+            let mut changed = Vec::new();
+            // Folders only change with their files, and merely listing one raises an event.
+            let files = events
+                .iter()
+                .filter(|e| !e.path.is_dir() && is_source(&watched_root, &e.path));
+            for event in files {
+                if seen.update(&event.path) {
+                    changed.push(event.path.clone());
+                }
             }
-            if changed {
-                rebuild(&shared);
+            if !changed.is_empty() {
+                rebuild(&shared, &changed);
             }
         }
         Err(e) => eprintln!("Watching files failed: {e}"),
