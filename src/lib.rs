@@ -1,9 +1,10 @@
 //! explainer: a static-site generator for one job, a fast, accurate, accessible explainer.
 //!
-//! The pipeline runs one way: **load** (`site.yaml`, `content/`, data files, `templates/`) into plain
-//! data, **render** (Markdown, then templates), **write** (a staged output swapped into
-//! place). Every stage collects all the mistakes it finds, so one run reports them all, and
-//! nothing is written unless the whole site rendered.
+//! The pipeline runs one way: **load** (`site.yaml`, `content/`, data files, `templates/`)
+//! into plain data, **render** (Markdown in two passes, then templates, on all cores),
+//! **write** (each page streamed into a spare folder that is swapped into place at the
+//! end). Every stage collects all the mistakes it finds, so one run reports them all, and
+//! the output changes only if the whole site rendered.
 
 pub mod assets;
 pub mod check;
@@ -24,9 +25,9 @@ pub mod urls;
 mod yaml;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
 
 use assets::Assets;
 use config::SiteConfig;
