@@ -5,7 +5,9 @@
 //! spare into the new site, writing only the files whose bytes differ and removing the
 //! ones that are gone, then swaps the two folders in one atomic rename. The old output
 //! becomes the next build's spare, so nothing is ever deleted wholesale (slow on large
-//! sites) and unchanged files are not rewritten.
+//! sites) and unchanged files are not rewritten. When there is no spare yet, it starts as
+//! hard links to the output's files; a changed file then replaces its name in the spare
+//! and never overwrites the (shared) file, so the live site is never touched.
 //!
 //! A build that fails, or is killed, before the swap leaves the output as it was; a spare
 //! left half-updated is simply corrected by the next build. It also refuses to touch a
