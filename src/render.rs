@@ -2,14 +2,17 @@
 //! turning template mistakes into located diagnostics.
 //!
 //! Context given to every template:
-//! `site` (site.yaml), `data` (the data files), `assets` (the published name of each file of
-//! `static/`, e.g. `assets["style.css"]`), `map` (the SVG map drawn from
-//! `data.countries`, or an empty string) and `map_legend` (its legend: `class`, `label`), `pages` (every page's summary in navigation
-//! order), `page` (the page being rendered), `prev` and `next` (summaries or none), and
-//! `root` (the relative prefix from this page to the site root, e.g. `"../"`).
+//! - `site` (site.yaml), `data` (the data files), `assets` (the published name of each file
+//!   of `static/`, e.g. `assets["style.css"]`);
+//! - `map` (the SVG map drawn from `data.countries`, or an empty string) and `map_legend`
+//!   (its legend: `class`, `label`);
+//! - `pages` (every page's summary in navigation order), `page` (the page being rendered),
+//!   `prev` and `next` (summaries or none);
+//! - `root` (the relative prefix from this page to the site root, e.g. `"../"`).
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, ErrorKind, Kwargs, State, Tera};
 use walkdir::WalkDir;
@@ -26,7 +29,6 @@ use crate::markdown::{Rendered, TocEntry};
 use crate::output::Sink;
 use crate::source_text;
 use crate::urls;
-use rayon::prelude::*;
 
 pub const DIR: &str = "templates";
 
