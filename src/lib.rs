@@ -13,6 +13,7 @@ pub mod content;
 pub mod data;
 pub mod diagnostics;
 pub mod error;
+mod hash;
 pub mod map;
 pub mod markdown;
 pub mod new_page;
@@ -342,7 +343,7 @@ impl Prepared {
             sink.put(path, text.as_bytes())?;
         }
         let refs = self.references();
-        let body_html = |page: &Page| markdown::html(page, &refs);
+        let body_html = |page: &Page| page.read().map(|text| markdown::html(page, &text, &refs));
         render::render_pages(
             &self.renderer,
             &self.shared(),
@@ -376,7 +377,11 @@ impl Prepared {
         if page.front != old.front || page.path != old.path || page.template != old.template {
             return None;
         }
-        let (scan, problems) = markdown::scan(&page, &self.references());
+        let text = match page.read() {
+            Ok(text) => text,
+            Err(problem) => return Some(Err(Error::site(vec![problem]))),
+        };
+        let (scan, problems) = markdown::scan(&page, &text, &self.references());
         if !problems.is_empty() {
             return Some(Err(Error::site(problems)));
         }
@@ -392,7 +397,7 @@ impl Prepared {
             self.scans[i] = old_scan;
             return Some(Err(Error::site(problems)));
         }
-        let content = markdown::html(&self.pages[i], &self.references());
+        let content = markdown::html(&self.pages[i], &text, &self.references());
         let html = self
             .renderer
             .page(&self.shared(), &self.pages, &self.scans, i, &content);
@@ -409,7 +414,10 @@ impl Prepared {
 fn scan_bodies(pages: &[Page], refs: &References) -> (Vec<Rendered>, Vec<Diagnostic>) {
     let results: Vec<(Rendered, Vec<Diagnostic>)> = pages
         .par_iter()
-        .map(|page| markdown::scan(page, refs))
+        .map(|page| match page.read() {
+            Ok(text) => markdown::scan(page, &text, refs),
+            Err(problem) => (Rendered::default(), vec![problem]),
+        })
         .collect();
     let mut problems = Vec::new();
     let bodies: Vec<Rendered> = results
@@ -455,7 +463,9 @@ fn broken_anchors(pages: &[Page], bodies: &[Rendered]) -> Vec<Diagnostic> {
             if target.toc.iter().any(|t| t.id == link.anchor) {
                 continue;
             }
-            let (line, column) = LineIndex::new(&page.text).locate(&page.text, link.offset);
+            // Texts are not kept; a mistake is rare enough to read the file again.
+            let text = page.read().map(|t| t.text).unwrap_or_default();
+            let (line, column) = LineIndex::new(&text).locate(&text, link.offset);
             let hint = match did_you_mean(&link.anchor, target.toc.iter().map(|t| t.id.as_str())) {
                 Some(close) => format!("did you mean `#{close}`?"),
                 None => "link to a heading's id: its text in lowercase, with hyphens for spaces"
@@ -471,7 +481,7 @@ fn broken_anchors(pages: &[Page], bodies: &[Rendered]) -> Vec<Diagnostic> {
                         link.anchor, link.target
                     ),
                 )
-                .with_source(&page.text)
+                .with_source(&text)
                 .with_hint(hint),
             );
         }

@@ -306,33 +306,35 @@ impl Renderer {
 /// as soon as it is ready, so that the whole site is never held in memory.
 ///
 /// `scans[i]` is what the first pass learnt of `pages[i]`'s Markdown (headings, citations);
-/// `body_html` renders a page's Markdown to HTML again, when its turn comes. Returns every
+/// `body_html` reads a page again and renders its Markdown to HTML, when its turn comes. Returns every
 /// template error of the run, or the first error of the sink.
 pub fn render_pages(
     renderer: &Renderer,
     shared: &Shared,
     pages: &[Page],
     scans: &[Rendered],
-    body_html: &(dyn Fn(&Page) -> String + Sync),
+    body_html: &(dyn Fn(&Page) -> Result<String, Diagnostic> + Sync),
     sink: &dyn Sink,
 ) -> crate::Result<()> {
     let failures: Vec<Failure> = (0..pages.len())
         .into_par_iter()
-        .filter_map(
-            |i| match renderer.page(shared, pages, scans, i, &body_html(&pages[i])) {
+        .filter_map(|i| {
+            let page = body_html(&pages[i])
+                .and_then(|content| renderer.page(shared, pages, scans, i, &content));
+            match page {
                 Ok(html) => sink
                     .put(&pages[i].path, html.as_bytes())
                     .err()
                     .map(Failure::Sink),
-                Err(d) => Some(Failure::Template(d)),
-            },
-        )
+                Err(d) => Some(Failure::Page(d)),
+            }
+        })
         .collect();
     let mut problems = Vec::new();
     for failure in failures {
         match failure {
             Failure::Sink(e) => return Err(e),
-            Failure::Template(d) => problems.push(d),
+            Failure::Page(d) => problems.push(d),
         }
     }
     match renderer.not_found(shared.config) {
@@ -348,7 +350,8 @@ pub fn render_pages(
 }
 
 enum Failure {
-    Template(Diagnostic),
+    /// A template error, or the page's file could not be read again.
+    Page(Diagnostic),
     Sink(crate::Error),
 }
 
@@ -432,7 +435,7 @@ pub fn missing_templates(templates: &Templates, pages: &[Page]) -> Vec<Diagnosti
         .iter()
         .filter(|p| !templates.contains(&p.template))
         .map(|p| {
-            let line = crate::config::key_line(&p.text, "template").unwrap_or(1);
+            let line = p.template_line.unwrap_or(1);
             let hint = match did_you_mean(&p.template, names.iter().copied()) {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("the templates are: {}", names.join(", ")),
@@ -443,7 +446,7 @@ pub fn missing_templates(templates: &Templates, pages: &[Page]) -> Vec<Diagnosti
                 1,
                 format!("there is no template `{}`", p.template),
             )
-            .with_source(&p.text)
+            .with_source(&p.read().map(|t| t.text).unwrap_or_default())
             .with_hint(hint)
         })
         .collect()

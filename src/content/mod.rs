@@ -31,19 +31,70 @@ pub struct Page {
     pub path: String,
     pub front: FrontMatter,
     pub template: String,
-    /// The whole file, BOM and CRLF removed; kept to quote lines in diagnostics.
+    /// Line of `template:` in the file, to point errors about the template at it.
+    pub template_line: Option<usize>,
+    /// The file itself. Its text is read again when the page is rendered rather than kept:
+    /// a large site's texts would fill memory.
+    pub file: PathBuf,
+    /// Hash of the front matter as loaded, to notice a file changed during the build.
+    front_hash: u64,
+}
+
+/// A page's file as read for rendering: BOM and CRLF removed.
+#[derive(Debug)]
+pub struct PageText {
     pub text: String,
     /// Byte offset at which the Markdown body starts in `text`.
     pub body_start: usize,
 }
 
-impl Page {
+impl PageText {
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
     }
+}
 
+impl Page {
     pub fn is_home(&self) -> bool {
         self.path == "index.html"
+    }
+
+    /// The page's text, read again, and checked to have the front matter it was loaded with.
+    pub fn read(&self) -> Result<PageText, Diagnostic> {
+        let text = source_text::read(&self.file, &self.source)?;
+        let split = front_matter::split(&text, &self.source)?;
+        if crate::hash::fnv1a(split.yaml.as_bytes()) != self.front_hash {
+            return Err(Diagnostic::file(
+                &self.source,
+                "the file changed while the site was being built",
+            )
+            .with_hint("build again"));
+        }
+        let body_start = split.body_start;
+        Ok(PageText { text, body_start })
+    }
+}
+
+#[cfg(test)]
+impl Page {
+    /// A page as if loaded from `content/<site path>.md`, with a minimal front matter and
+    /// `body`, and its text: for tests of the later stages.
+    pub(crate) fn in_memory(path: &str, body: &str) -> (Page, PageText) {
+        let yaml = "title: T\ndescription: D\n";
+        let text = format!("---\n{yaml}---\n{body}");
+        let content_path = PathBuf::from(path.replace(".html", ".md"));
+        let page = Page {
+            source: Path::new(DIR).join(&content_path),
+            content_path,
+            path: path.to_owned(),
+            front: serde_yaml::from_str(yaml).expect("valid front matter"),
+            template: DEFAULT_TEMPLATE.to_owned(),
+            template_line: None,
+            file: PathBuf::new(),
+            front_hash: crate::hash::fnv1a(yaml.as_bytes()),
+        };
+        let body_start = text.len() - body.len();
+        (page, PageText { text, body_start })
     }
 }
 
@@ -142,15 +193,18 @@ pub fn load_page(root: &Path, file: &Path) -> Result<Page, Vec<Diagnostic>> {
         None if path == "index.html" => HOME_TEMPLATE.to_owned(),
         None => DEFAULT_TEMPLATE.to_owned(),
     };
-    let body_start = split.body_start;
+    let template_line =
+        crate::config::key_line(split.yaml, "template").map(|l| l + split.yaml_line - 1);
+    let front_hash = crate::hash::fnv1a(split.yaml.as_bytes());
     Ok(Page {
         source,
         content_path,
         path,
         front,
         template,
-        text,
-        body_start,
+        template_line,
+        file: file.to_path_buf(),
+        front_hash,
     })
 }
 

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::content::Page;
+use crate::content::{Page, PageText};
 use crate::data::Data;
 use crate::diagnostics::{Diagnostic, LineIndex, did_you_mean};
 use crate::urls;
@@ -100,19 +100,19 @@ struct State<'a> {
 
 /// Renders `page`'s body. Mistakes (unknown pages or sources) are returned as diagnostics;
 /// the HTML is still complete so that every other problem can be found in the same run.
-pub fn render(page: &Page, refs: &References) -> (Rendered, Vec<Diagnostic>) {
-    run(page, refs, Pass::Both)
+pub fn render(page: &Page, text: &PageText, refs: &References) -> (Rendered, Vec<Diagnostic>) {
+    run(page, text, refs, Pass::Both)
 }
 
 /// What [`render`] finds in a page (headings, anchors, citations, words, problems),
 /// without its HTML: the first of a build's two passes.
-pub fn scan(page: &Page, refs: &References) -> (Rendered, Vec<Diagnostic>) {
-    run(page, refs, Pass::Scan)
+pub fn scan(page: &Page, text: &PageText, refs: &References) -> (Rendered, Vec<Diagnostic>) {
+    run(page, text, refs, Pass::Scan)
 }
 
 /// Only the HTML of the page's body: the second pass, once every page has been scanned.
-pub fn html(page: &Page, refs: &References) -> String {
-    run(page, refs, Pass::Html).0.html
+pub fn html(page: &Page, text: &PageText, refs: &References) -> String {
+    run(page, text, refs, Pass::Html).0.html
 }
 
 /// Which of a render's products are wanted, so neither pass does the other's work.
@@ -123,9 +123,10 @@ enum Pass {
     Both,
 }
 
-fn run(page: &Page, refs: &References, pass: Pass) -> (Rendered, Vec<Diagnostic>) {
+fn run(page: &Page, text: &PageText, refs: &References, pass: Pass) -> (Rendered, Vec<Diagnostic>) {
     let mut renderer = PageRenderer {
         page,
+        text,
         refs,
         out: Rendered::default(),
         problems: Vec::new(),
@@ -140,7 +141,7 @@ fn run(page: &Page, refs: &References, pass: Pass) -> (Rendered, Vec<Diagnostic>
     };
     let mut cite_callback = citations::broken_link_callback;
     let parser =
-        Parser::new_with_broken_link_callback(page.body(), options(), Some(&mut cite_callback));
+        Parser::new_with_broken_link_callback(text.body(), options(), Some(&mut cite_callback));
     let mut state = State::default();
     let mut events = Vec::new();
     for (event, range) in parser.into_offset_iter() {
@@ -161,6 +162,7 @@ fn run(page: &Page, refs: &References, pass: Pass) -> (Rendered, Vec<Diagnostic>
 
 struct PageRenderer<'p, 'r> {
     page: &'p Page,
+    text: &'p PageText,
     refs: &'r References<'r>,
     out: Rendered,
     problems: Vec<Diagnostic>,
@@ -316,15 +318,15 @@ impl<'a> PageRenderer<'_, '_> {
     }
 
     fn locate(&mut self, offset: usize) -> (usize, usize) {
-        let text = &self.page.text;
+        let text = &self.text.text;
         let lines = self.lines.get_or_insert_with(|| LineIndex::new(text));
-        lines.locate(text, self.page.body_start + offset)
+        lines.locate(text, self.text.body_start + offset)
     }
 
     fn diagnostic(&mut self, offset: usize, message: String, hint: Option<String>) -> Diagnostic {
         let (line, column) = self.locate(offset);
         let d =
-            Diagnostic::new(&self.page.source, line, column, message).with_source(&self.page.text);
+            Diagnostic::new(&self.page.source, line, column, message).with_source(&self.text.text);
         match hint {
             Some(hint) => d.with_hint(hint),
             None => d,
@@ -424,7 +426,12 @@ impl<'a> PageRenderer<'_, '_> {
         ) {
             self.check_file(&dest, offset);
         }
-        match rewrite_link(&dest, self.page, self.refs.pages, offset) {
+        match rewrite_link(
+            &dest,
+            self.page,
+            self.refs.pages,
+            self.text.body_start + offset,
+        ) {
             Ok((url, anchor_ref)) => {
                 self.out.anchor_refs.extend(anchor_ref);
                 url.map_or(dest, CowStr::from)
@@ -510,11 +517,12 @@ fn is_plain_id(id: &str) -> bool {
 type LinkResult = Result<(Option<String>, Option<AnchorRef>), (String, Option<String>)>;
 
 /// The new destination of a link (if it changes) and the anchor to check (if any).
+/// `offset` is the link's byte offset in the page's file.
 fn rewrite_link(dest: &str, page: &Page, index: &PageIndex, offset: usize) -> LinkResult {
     let anchor_ref = |target: &str, anchor: &str| AnchorRef {
         target: target.to_owned(),
         anchor: anchor.to_owned(),
-        offset: page.body_start + offset,
+        offset,
     };
     match links::classify(dest, &page.content_path) {
         Destination::Other => Ok((None, None)),
@@ -550,30 +558,19 @@ fn rewrite_link(dest: &str, page: &Page, index: &PageIndex, offset: usize) -> Li
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::front_matter::FrontMatter;
-    use std::path::PathBuf;
 
-    fn page(path: &str, body: &str) -> Page {
-        let text = format!("---\ntitle: T\ndescription: D\n---\n{body}");
-        let front: FrontMatter = serde_yaml::from_str("title: T\ndescription: D").unwrap();
-        let content_path = PathBuf::from(path.replace(".html", ".md"));
-        Page {
-            source: PathBuf::from("content").join(&content_path),
-            content_path,
-            path: path.to_owned(),
-            front,
-            template: "page.html".to_owned(),
-            body_start: text.len() - body.len(),
-            text,
-        }
+    fn page(path: &str, body: &str) -> (Page, PageText) {
+        Page::in_memory(path, body)
     }
 
+    /// Renders the first of `pages`, with the others as the rest of the site.
     fn render_with(
-        pages: &[Page],
+        pages: Vec<(Page, PageText)>,
         data: &Data,
         glossary: Option<&Glossary>,
     ) -> (Rendered, Vec<Diagnostic>) {
-        let index = PageIndex::new(pages);
+        let (pages, texts): (Vec<Page>, Vec<PageText>) = pages.into_iter().unzip();
+        let index = PageIndex::new(&pages);
         let refs = References {
             pages: &index,
             data,
@@ -581,11 +578,11 @@ mod tests {
             trust_html: false,
             files: &HashSet::new(),
         };
-        render(&pages[0], &refs)
+        render(&pages[0], &texts[0], &refs)
     }
 
     fn render_alone(body: &str) -> (Rendered, Vec<Diagnostic>) {
-        render_with(&[page("here.html", body)], &Data::default(), None)
+        render_with(vec![page("here.html", body)], &Data::default(), None)
     }
 
     #[test]
@@ -632,7 +629,7 @@ mod tests {
         );
         let two = page("a/two.html", "");
         let home = page("index.html", "");
-        let (r, problems) = render_with(&[a, two, home], &Data::default(), None);
+        let (r, problems) = render_with(vec![a, two, home], &Data::default(), None);
         assert!(r.html.contains(r#"href="two.html#why""#), "{}", r.html);
         assert!(r.html.contains(r#"href="../index.html""#));
         assert_eq!(r.anchor_refs.len(), 1);
