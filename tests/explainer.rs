@@ -503,3 +503,21 @@ fn the_map_names_every_country_and_its_table_matches() {
             && html.contains("aria-labelledby=\"map-title map-desc\"")
     );
 }
+
+#[test]
+fn the_sources_page_groups_sources_by_the_pages_that_cite_them() {
+    let site = Site::build();
+    let html = site.html("sources.html");
+    for page in site.pages().filter(|p| *p != "sources.html") {
+        if site.html(page).contains("<sup class=\"citation\">") {
+            assert!(
+                html.contains(&format!("<h2><a href=\"{page}#page-sources\">")),
+                "the sources page has no group for {page}"
+            );
+        }
+    }
+    assert!(
+        html.contains("Also cites, listed above:"),
+        "repeated sources are named briefly, not listed twice"
+    );
+}
