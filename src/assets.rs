@@ -6,8 +6,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::error::{Error, Result};
 
 pub const DIR: &str = "static";
@@ -48,10 +46,7 @@ impl Assets {
         if !dir.is_dir() {
             return Ok(assets);
         }
-        let walker = WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        let walker = crate::source_text::walk(&dir);
         for entry in walker {
             let entry = entry.map_err(|e| {
                 let path = e.path().unwrap_or(&dir).to_path_buf();

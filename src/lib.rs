@@ -13,6 +13,7 @@ pub mod content;
 pub mod data;
 pub mod diagnostics;
 pub mod error;
+mod escape;
 mod hash;
 pub mod map;
 pub mod markdown;
@@ -92,17 +93,6 @@ pub struct Site {
     pub glossary: Option<Glossary>,
 }
 
-/// What rendering found besides the files themselves.
-#[derive(Debug)]
-pub struct Rendering {
-    /// How many content pages were rendered (not counting the 404 page or feeds).
-    pub pages: usize,
-    /// What the build left out and why, for its summary.
-    pub notes: Vec<String>,
-    /// Problems that don't stop a build but that `explainer check` reports.
-    pub warnings: Vec<Diagnostic>,
-}
-
 /// A site rendered into memory, for `serve` and `check`.
 #[derive(Debug)]
 pub struct Output {
@@ -118,20 +108,19 @@ pub struct Output {
 /// Builds the site described by `options` and writes it to `options.output_dir`, page by
 /// page as they are rendered; the new site replaces the old one only if all went well.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
-    let site = load(options)?;
-    let mut planned: BTreeSet<String> = site.pages.iter().map(|p| p.path.clone()).collect();
-    planned.extend(site_files::paths(&site.config));
-    if render::has_not_found(&site.templates) {
-        planned.insert(render::NOT_FOUND.to_owned());
-    }
-    let writer =
-        output::Writer::prepare(&options.root, &options.output_dir, &planned, &site.assets)?;
-    let rendering = render_into(site, &writer)?;
+    let prepared = Prepared::new(load(options)?)?;
+    let writer = output::Writer::prepare(
+        &options.root,
+        &options.output_dir,
+        &prepared.planned_paths(),
+        &prepared.assets,
+    )?;
+    prepared.render_all(&writer)?;
     writer.finish()?;
     Ok(BuildReport {
-        pages: rendering.pages,
+        pages: prepared.pages.len(),
         output_dir: options.output_dir.clone(),
-        notes: rendering.notes,
+        notes: prepared.notes,
     })
 }
 
@@ -239,24 +228,13 @@ pub fn render_kept(site: Site) -> Result<(Output, Prepared)> {
     Ok((output, prepared))
 }
 
-/// Renders the site, handing every generated file to `sink` as soon as it is ready.
-///
-/// Markdown is read twice: a first pass over every page learns its headings, anchors and
-/// citations (which other pages and the navigation need) without keeping its HTML; the
-/// second renders each page's HTML just before its template, so that only the pages in
-/// flight are ever held in memory.
-pub fn render_into(site: Site, sink: &dyn output::Sink) -> Result<Rendering> {
-    let mut prepared = Prepared::new(site)?;
-    prepared.render_all(sink)?;
-    Ok(Rendering {
-        pages: prepared.pages.len(),
-        notes: std::mem::take(&mut prepared.notes),
-        warnings: std::mem::take(&mut prepared.warnings),
-    })
-}
-
 /// A site whose pages have all been scanned, with its templates ready: everything needed
 /// to render any of its pages. `serve` keeps one, to re-render a page alone.
+///
+/// Markdown is read twice: the scan learns every page's headings, anchors and citations
+/// (which other pages and the navigation need) without keeping its HTML; the second pass
+/// renders each page's HTML just before its template, so that only the pages in flight are
+/// ever held in memory.
 pub struct Prepared {
     config: SiteConfig,
     pages: Vec<Page>,
@@ -267,6 +245,8 @@ pub struct Prepared {
     files: HashSet<String>,
     scans: Vec<Rendered>,
     renderer: render::Renderer,
+    /// sitemap.xml, feed.xml and robots.txt: their site paths and texts.
+    extra: Vec<(String, String)>,
     notes: Vec<String>,
     warnings: Vec<Diagnostic>,
 }
@@ -302,6 +282,7 @@ impl Prepared {
             assets: &site.assets,
         };
         let renderer = render::Renderer::new(site.templates, &shared, &site.pages, &scans);
+        let (extra, note) = site_files::generate(&site.config, &site.pages);
         Ok(Prepared {
             config: site.config,
             pages: site.pages,
@@ -312,7 +293,8 @@ impl Prepared {
             files,
             scans,
             renderer,
-            notes: Vec::new(),
+            extra,
+            notes: note.into_iter().collect(),
             warnings,
         })
     }
@@ -335,11 +317,20 @@ impl Prepared {
         }
     }
 
+    /// Site paths of every file [`render_all`](Self::render_all) will write.
+    pub fn planned_paths(&self) -> BTreeSet<String> {
+        let pages = self.pages.iter().map(|p| p.path.clone());
+        let extra = self.extra.iter().map(|(path, _)| path.clone());
+        let not_found = self
+            .renderer
+            .has_not_found()
+            .then(|| render::NOT_FOUND.to_owned());
+        pages.chain(extra).chain(not_found).collect()
+    }
+
     /// Renders every file of the site into `sink`.
-    pub fn render_all(&mut self, sink: &dyn output::Sink) -> Result<()> {
-        let (extra, note) = site_files::generate(&self.config, &self.pages);
-        self.notes = note.into_iter().collect();
-        for (path, text) in &extra {
+    pub fn render_all(&self, sink: &dyn output::Sink) -> Result<()> {
+        for (path, text) in &self.extra {
             sink.put(path, text.as_bytes())?;
         }
         let refs = self.references();
@@ -354,11 +345,6 @@ impl Prepared {
         )
     }
 
-    /// The files of `static/` this site publishes.
-    pub fn assets(&self) -> &Assets {
-        &self.assets
-    }
-
     /// After the content file `changed` was saved: its page re-rendered alone, if nothing
     /// else can depend on the change (its front matter and its list of sources are as they
     /// were, so navigation and other pages are unchanged). `None` when a full build is
@@ -369,18 +355,14 @@ impl Prepared {
             .pages
             .iter()
             .position(|p| root.join(&p.source) == changed)?;
-        let page = match content::load_page(root, changed) {
-            Ok(page) => page,
+        let (page, text) = match content::load_page(root, changed) {
+            Ok(loaded) => loaded,
             Err(problems) => return Some(Err(Error::site(problems))),
         };
         let old = &self.pages[i];
         if page.front != old.front || page.path != old.path || page.template != old.template {
             return None;
         }
-        let text = match page.read() {
-            Ok(text) => text,
-            Err(problem) => return Some(Err(Error::site(vec![problem]))),
-        };
         let (scan, problems) = markdown::scan(&page, &text, &self.references());
         if !problems.is_empty() {
             return Some(Err(Error::site(problems)));

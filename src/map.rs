@@ -10,6 +10,7 @@
 use std::fmt::Write;
 
 use crate::data::{Country, CountryGroup};
+use crate::escape::escape;
 
 const TILE: u32 = 44;
 const GAP: u32 = 4;
@@ -134,13 +135,6 @@ fn description(countries: &[Country]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -15,7 +15,6 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, ErrorKind, Kwargs, State, Tera};
-use walkdir::WalkDir;
 
 use crate::assets::Assets;
 use crate::config::SiteConfig;
@@ -55,10 +54,7 @@ impl Templates {
         }
         let mut sources = Vec::new();
         let mut problems = Vec::new();
-        let walker = WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        let walker = source_text::walk(&dir);
         for entry in walker {
             let entry = match entry {
                 Ok(e) if e.file_type().is_file() => e,
@@ -292,6 +288,11 @@ impl Renderer {
             .map_err(|e| template_diagnostic(&e, &self.sources, Some(&pages[i])))
     }
 
+    /// Whether the templates have a 404 page.
+    pub fn has_not_found(&self) -> bool {
+        self.tera.contains_template(NOT_FOUND)
+    }
+
     /// The 404 page, if the templates have one.
     pub fn not_found(&self, config: &SiteConfig) -> Option<Result<String, Diagnostic>> {
         self.tera.contains_template(NOT_FOUND).then(|| {
@@ -353,11 +354,6 @@ enum Failure {
     /// A template error, or the page's file could not be read again.
     Page(Diagnostic),
     Sink(crate::Error),
-}
-
-/// Whether the templates will also produce a 404 page.
-pub fn has_not_found(templates: &Templates) -> bool {
-    templates.contains(NOT_FOUND)
 }
 
 fn page_context(

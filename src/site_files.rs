@@ -6,18 +6,11 @@
 
 use crate::config::SiteConfig;
 use crate::content::Page;
+use crate::escape::escape;
 
 pub const SITEMAP: &str = "sitemap.xml";
 pub const FEED: &str = "feed.xml";
 pub const ROBOTS: &str = "robots.txt";
-
-/// The site paths [`generate`] will write.
-pub fn paths(config: &SiteConfig) -> Vec<String> {
-    match config.base_url {
-        Some(_) => vec![ROBOTS.to_owned(), SITEMAP.to_owned(), FEED.to_owned()],
-        None => vec![ROBOTS.to_owned()],
-    }
-}
 
 /// The files to write, and a note for the build summary about any left out.
 pub fn generate(config: &SiteConfig, pages: &[Page]) -> (Vec<(String, String)>, Option<String>) {
@@ -93,11 +86,4 @@ fn feed(config: &SiteConfig, base: &str, pages: &[Page]) -> String {
     }
     xml.push_str("</feed>\n");
     xml
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -1,9 +1,20 @@
-//! Reading the site's source files as text: one place that deals with byte-order marks,
-//! Windows line endings and bytes that are not UTF-8, so every later stage sees clean text.
+//! Reading the site's source files: which files a source folder holds, and their text, in
+//! one place that deals with hidden files, byte-order marks, Windows line endings and bytes
+//! that are not UTF-8, so every later stage sees clean text.
 
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, LineIndex};
+
+/// Every entry under `dir`, sorted by name, leaving out hidden files and folders (editor
+/// swap files, `.git`). Symbolic links are not followed, so nothing outside the project is
+/// ever read or published.
+pub fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+}
 
 /// The largest source file accepted, so that a stray huge file can't exhaust memory or
 /// stall the build. Real pages are a few kilobytes.
@@ -38,7 +49,7 @@ pub fn read(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
 }
 
 /// The decoding half of [`read`], for bytes already in memory.
-pub fn decode(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
+fn decode(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         // Everything before the bad byte is valid, so it can be located as text.

@@ -29,6 +29,16 @@ pub fn parse<T: DeserializeOwned>(
     serde_yaml::from_str(yaml).map_err(|err| to_diagnostic(&err, source, fields))
 }
 
+/// 1-based line on which a top-level `key:` is written, to point errors at it.
+pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
 fn to_diagnostic(err: &serde_yaml::Error, source: &YamlSource, fields: &[&str]) -> Diagnostic {
     let (line, column) = err
         .location()

@@ -6,9 +6,8 @@ use serde::Deserialize;
 
 use super::date::Date;
 use super::slug::Slug;
-use crate::config::key_line;
 use crate::diagnostics::Diagnostic;
-use crate::yaml::{self, YamlSource};
+use crate::yaml::{self, YamlSource, key_line};
 
 const FIELDS: &[&str] = &[
     "title",
@@ -64,6 +63,13 @@ pub struct Split<'a> {
     pub body_start: usize,
 }
 
+impl Split<'_> {
+    /// The line of the file on which the top-level `key:` of the front matter is written.
+    pub fn key_line(&self, key: &str) -> Option<usize> {
+        key_line(self.yaml, key).map(|line| line + self.yaml_line - 1)
+    }
+}
+
 /// Finds the front matter block. `text` has already lost its BOM and CRLF line endings.
 pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     const EXAMPLE: &str = "start the file with:\n    ---\n    title: Your title\n    description: One sentence that answers the question.\n    ---";
@@ -111,8 +117,7 @@ impl FrontMatter {
         }
         let front: FrontMatter = yaml::parse(split.yaml, &source, FIELDS).map_err(|d| vec![d])?;
         let at_key = |key: &str, message: &str| {
-            let line =
-                key_line(split.yaml, key).map_or(split.yaml_line, |l| l + split.yaml_line - 1);
+            let line = split.key_line(key).unwrap_or(split.yaml_line);
             Diagnostic::new(path, line, 1, message).with_source(text)
         };
         let mut problems = Vec::new();

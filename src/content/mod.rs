@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
 use crate::source_text;
@@ -123,7 +122,11 @@ pub fn load_pages(root: &Path, include_drafts: bool) -> Loaded {
     }
     let files = markdown_files(&dir, &mut loaded.problems);
     // Read and parsed on all cores; `collect` keeps the files' order.
-    let results: Vec<_> = files.par_iter().map(|file| load_page(root, file)).collect();
+    // Texts are dropped once the front matter is read: they are read again when rendered.
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|file| load_page(root, file).map(|(page, _)| page))
+        .collect();
     for (file, result) in files.into_iter().zip(results) {
         match result {
             Ok(page) if page.front.draft && !include_drafts => {}
@@ -154,10 +157,7 @@ pub fn load_pages(root: &Path, include_drafts: bool) -> Loaded {
 /// are not followed, so nothing outside the content folder is ever read.
 fn markdown_files(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let walker = WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let walker = source_text::walk(dir);
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => {
@@ -173,8 +173,8 @@ fn markdown_files(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     files
 }
 
-/// Loads one content file (given with `root` prefixed).
-pub fn load_page(root: &Path, file: &Path) -> Result<Page, Vec<Diagnostic>> {
+/// Loads one content file (given with `root` prefixed), with the text it was read from.
+pub fn load_page(root: &Path, file: &Path) -> Result<(Page, PageText), Vec<Diagnostic>> {
     let source = file.strip_prefix(root).unwrap_or(file).to_path_buf();
     let content_path = file
         .strip_prefix(root.join(DIR))
@@ -184,8 +184,7 @@ pub fn load_page(root: &Path, file: &Path) -> Result<Page, Vec<Diagnostic>> {
     let split = front_matter::split(&text, &source).map_err(|d| vec![d])?;
     let front = FrontMatter::parse(&split, &text, &source)?;
     let path = urls::page_path(&content_path, front.slug.as_ref()).map_err(|message| {
-        let line =
-            crate::config::key_line(split.yaml, "slug").map_or(1, |l| l + split.yaml_line - 1);
+        let line = split.key_line("slug").unwrap_or(1);
         vec![Diagnostic::new(&source, line, 1, message).with_source(&text)]
     })?;
     let template = match &front.template {
@@ -193,10 +192,10 @@ pub fn load_page(root: &Path, file: &Path) -> Result<Page, Vec<Diagnostic>> {
         None if path == "index.html" => HOME_TEMPLATE.to_owned(),
         None => DEFAULT_TEMPLATE.to_owned(),
     };
-    let template_line =
-        crate::config::key_line(split.yaml, "template").map(|l| l + split.yaml_line - 1);
+    let template_line = split.key_line("template");
     let front_hash = crate::hash::fnv1a(split.yaml.as_bytes());
-    Ok(Page {
+    let body_start = split.body_start;
+    let page = Page {
         source,
         content_path,
         path,
@@ -205,7 +204,8 @@ pub fn load_page(root: &Path, file: &Path) -> Result<Page, Vec<Diagnostic>> {
         template_line,
         file: file.to_path_buf(),
         front_hash,
-    })
+    };
+    Ok((page, PageText { text, body_start }))
 }
 
 /// Deserialises a string through a parsing function. The error is raised while the YAML

@@ -98,14 +98,9 @@ struct State<'a> {
     image: Option<(usize, String)>,
 }
 
-/// Renders `page`'s body. Mistakes (unknown pages or sources) are returned as diagnostics;
-/// the HTML is still complete so that every other problem can be found in the same run.
-pub fn render(page: &Page, text: &PageText, refs: &References) -> (Rendered, Vec<Diagnostic>) {
-    run(page, text, refs, Pass::Both)
-}
-
-/// What [`render`] finds in a page (headings, anchors, citations, words, problems),
-/// without its HTML: the first of a build's two passes.
+/// What a page's body holds (headings, anchors, citations, words) and its mistakes
+/// (unknown pages, anchors or sources), without its HTML: the first of a build's two
+/// passes. Every mistake of the page is found in the same run.
 pub fn scan(page: &Page, text: &PageText, refs: &References) -> (Rendered, Vec<Diagnostic>) {
     run(page, text, refs, Pass::Scan)
 }
@@ -115,12 +110,11 @@ pub fn html(page: &Page, text: &PageText, refs: &References) -> String {
     run(page, text, refs, Pass::Html).0.html
 }
 
-/// Which of a render's products are wanted, so neither pass does the other's work.
+/// Which pass a render is for, so neither does the other's work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pass {
     Scan,
     Html,
-    Both,
 }
 
 fn run(page: &Page, text: &PageText, refs: &References, pass: Pass) -> (Rendered, Vec<Diagnostic>) {
@@ -137,7 +131,7 @@ fn run(page: &Page, text: &PageText, refs: &References, pass: Pass) -> (Rendered
         lines: None,
         raw_html: false,
         heading_level: 1,
-        count_words: pass != Pass::Html,
+        count_words: pass == Pass::Scan,
     };
     let mut cite_callback = citations::broken_link_callback;
     let parser =
@@ -148,7 +142,7 @@ fn run(page: &Page, text: &PageText, refs: &References, pass: Pass) -> (Rendered
         renderer.handle(event, range.start, &mut state, &mut events);
     }
     let mut out = renderer.out;
-    if pass != Pass::Scan {
+    if pass == Pass::Html {
         pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
         out.html = alignment_as_classes(out.html);
         if renderer.raw_html && !refs.trust_html {
@@ -578,7 +572,9 @@ mod tests {
             trust_html: false,
             files: &HashSet::new(),
         };
-        render(&pages[0], &texts[0], &refs)
+        let (mut rendered, problems) = scan(&pages[0], &texts[0], &refs);
+        rendered.html = html(&pages[0], &texts[0], &refs);
+        (rendered, problems)
     }
 
     fn render_alone(body: &str) -> (Rendered, Vec<Diagnostic>) {
