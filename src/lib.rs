@@ -1,7 +1,7 @@
 //! explainer: a static-site generator for one job, a fast, accurate, accessible explainer.
 //!
 //! The pipeline runs one way: **load** (`site.yaml`, `content/`, data files, `templates/`)
-//! into plain data, **render** (Markdown in two passes, then templates, on all cores),
+//! into plain data, **render** (each page's Markdown, then its template, on all cores),
 //! **write** (each page streamed into a spare folder that is swapped into place at the
 //! end). Every stage collects all the mistakes it finds, so one run reports them all, and
 //! the output changes only if the whole site rendered.
@@ -38,7 +38,7 @@ use data::Data;
 use diagnostics::{Diagnostic, LineIndex, did_you_mean};
 pub use error::{Error, Result};
 use markdown::links::PageIndex;
-use markdown::{Glossary, References, Rendered};
+use markdown::{Citation, Glossary, References, Rendered};
 use render::Templates;
 
 /// Whether to colour messages on standard error: only on a terminal, and never when
@@ -108,7 +108,7 @@ pub struct Output {
 /// Builds the site described by `options` and writes it to `options.output_dir`, page by
 /// page as they are rendered; the new site replaces the old one only if all went well.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
-    let prepared = Prepared::new(load(options)?)?;
+    let mut prepared = Prepared::new(load(options)?)?;
     let writer = output::Writer::prepare(
         &options.root,
         &options.output_dir,
@@ -172,7 +172,7 @@ pub fn load(options: &BuildOptions) -> Result<Site> {
                 trust_html: false,
                 files: &files,
             };
-            problems.extend(scan_bodies(&loaded.pages, &refs).1);
+            problems.extend(body_problems(&loaded.pages, &refs));
             Err(Error::site(problems))
         }
     }
@@ -228,13 +228,13 @@ pub fn render_kept(site: Site) -> Result<(Output, Prepared)> {
     Ok((output, prepared))
 }
 
-/// A site whose pages have all been scanned, with its templates ready: everything needed
-/// to render any of its pages. `serve` keeps one, to re-render a page alone.
+/// A site ready to render: its pages loaded, their citations numbered, its templates
+/// compiled. `serve` keeps one, to re-render a page alone.
 ///
-/// Markdown is read twice: the scan learns every page's headings, anchors and citations
-/// (which other pages and the navigation need) without keeping its HTML; the second pass
-/// renders each page's HTML just before its template, so that only the pages in flight are
-/// ever held in memory.
+/// Every page's navigation lists the sources each page cites, so citations are learnt
+/// before any page renders; only pages whose text could cite are parsed for it. Each page's
+/// Markdown is then rendered once, just before its template, so that only the pages in
+/// flight are ever held in memory.
 pub struct Prepared {
     config: SiteConfig,
     pages: Vec<Page>,
@@ -243,7 +243,10 @@ pub struct Prepared {
     glossary: Option<Glossary>,
     index: PageIndex,
     files: HashSet<String>,
-    scans: Vec<Rendered>,
+    /// The sources each page cites, by page.
+    citations: Vec<Vec<Citation>>,
+    /// What each page's body holds, without its HTML: known once the pages are rendered.
+    bodies: Vec<Rendered>,
     renderer: render::Renderer,
     /// sitemap.xml, feed.xml and robots.txt: their site paths and texts.
     extra: Vec<(String, String)>,
@@ -252,50 +255,34 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Scans every page; the problems found stop here, with all of them reported.
+    /// Numbers every page's citations and readies the templates; a page that can't be
+    /// read again stops here, with every such problem reported.
     pub fn new(site: Site) -> Result<Prepared> {
-        let index = PageIndex::new(&site.pages);
-        let files = site_files(&site.pages, &site.assets);
-        let refs = References {
-            pages: &index,
-            data: &site.data,
-            glossary: site.glossary.as_ref(),
-            trust_html: site.config.trust_html,
-            files: &files,
-        };
-        let (mut scans, problems) = scan_bodies(&site.pages, &refs);
+        let (citations, problems) = scan_citations(&site.pages, &site.data);
         if !problems.is_empty() {
             return Err(Error::site(problems));
         }
-        let mut warnings: Vec<Diagnostic> = scans
-            .iter_mut()
-            .flat_map(|b| std::mem::take(&mut b.warnings))
-            .collect();
-        let cited = scans
-            .iter()
-            .flat_map(|b| &b.citations)
-            .map(|c| c.id.as_str());
-        warnings.extend(data::unused_sources(&site.data, cited));
         let shared = render::Shared {
             config: &site.config,
             data: &site.data,
             assets: &site.assets,
         };
-        let renderer = render::Renderer::new(site.templates, &shared, &site.pages, &scans);
+        let renderer = render::Renderer::new(site.templates, &shared, &site.pages, &citations);
         let (extra, note) = site_files::generate(&site.config, &site.pages);
         Ok(Prepared {
+            index: PageIndex::new(&site.pages),
+            files: site_files(&site.pages, &site.assets),
             config: site.config,
             pages: site.pages,
             data: site.data,
             assets: site.assets,
             glossary: site.glossary,
-            index,
-            files,
-            scans,
+            citations,
+            bodies: Vec::new(),
             renderer,
             extra,
             notes: note.into_iter().collect(),
-            warnings,
+            warnings: Vec::new(),
         })
     }
 
@@ -328,21 +315,50 @@ impl Prepared {
         pages.chain(extra).chain(not_found).collect()
     }
 
-    /// Renders every file of the site into `sink`.
-    pub fn render_all(&self, sink: &dyn output::Sink) -> Result<()> {
+    /// Renders every file of the site into `sink`, and checks the links to other pages'
+    /// headings once all are known. Any problem fails the whole, with all of them
+    /// reported; what the build lets through is kept as warnings.
+    pub fn render_all(&mut self, sink: &dyn output::Sink) -> Result<()> {
         for (path, text) in &self.extra {
             sink.put(path, text.as_bytes())?;
         }
         let refs = self.references();
-        let body_html = |page: &Page| page.read().map(|text| markdown::html(page, &text, &refs));
-        render::render_pages(
+        let body = |i: usize| self.body(i, &refs);
+        let (mut bodies, mut problems) = render::render_pages(
             &self.renderer,
             &self.shared(),
             &self.pages,
-            &self.scans,
-            &body_html,
+            &self.citations,
+            &body,
             sink,
-        )
+        )?;
+        problems.extend(broken_anchors(&self.pages, &bodies));
+        if !problems.is_empty() {
+            return Err(Error::site(problems));
+        }
+        let mut warnings: Vec<Diagnostic> = bodies
+            .iter_mut()
+            .flat_map(|b| std::mem::take(&mut b.warnings))
+            .collect();
+        let cited = self.citations.iter().flatten().map(|c| c.id.as_str());
+        warnings.extend(data::unused_sources(&self.data, cited));
+        self.warnings = warnings;
+        self.bodies = bodies;
+        Ok(())
+    }
+
+    /// Page `i`'s body, read again and rendered, with its problems.
+    fn body(&self, i: usize, refs: &References) -> (Rendered, Vec<Diagnostic>) {
+        let page = &self.pages[i];
+        let text = match page.read() {
+            Ok(text) => text,
+            Err(problem) => return (Rendered::default(), vec![problem]),
+        };
+        let (body, mut problems) = markdown::render(page, &text, refs);
+        if problems.is_empty() && body.citations != self.citations[i] {
+            problems.push(page.changed_during_build());
+        }
+        (body, problems)
     }
 
     /// After the content file `changed` was saved: its page re-rendered alone, if nothing
@@ -363,26 +379,29 @@ impl Prepared {
         if page.front != old.front || page.path != old.path || page.template != old.template {
             return None;
         }
-        let (scan, problems) = markdown::scan(&page, &text, &self.references());
+        let (body, problems) = markdown::render(&page, &text, &self.references());
         if !problems.is_empty() {
             return Some(Err(Error::site(problems)));
         }
-        let ids = |s: &Rendered| s.citations.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
-        if ids(&scan) != ids(&self.scans[i]) {
+        if body.citations != self.citations[i] {
             return None;
         }
         let old_page = std::mem::replace(&mut self.pages[i], page);
-        let old_scan = std::mem::replace(&mut self.scans[i], scan);
-        let problems = broken_anchors(&self.pages, &self.scans);
+        let old_body = std::mem::replace(&mut self.bodies[i], body);
+        let problems = broken_anchors(&self.pages, &self.bodies);
         if !problems.is_empty() {
             self.pages[i] = old_page;
-            self.scans[i] = old_scan;
+            self.bodies[i] = old_body;
             return Some(Err(Error::site(problems)));
         }
-        let content = markdown::html(&self.pages[i], &text, &self.references());
-        let html = self
-            .renderer
-            .page(&self.shared(), &self.pages, &self.scans, i, &content);
+        let html = self.renderer.page(
+            &self.shared(),
+            &self.pages,
+            &self.citations,
+            i,
+            &self.bodies[i],
+        );
+        self.bodies[i].html = String::new();
         Some(
             html.map(|html| (self.pages[i].path.clone(), html))
                 .map_err(|d| Error::site(vec![d])),
@@ -390,27 +409,49 @@ impl Prepared {
     }
 }
 
-/// The first pass over every page's Markdown, on all cores: what each page holds (its
-/// HTML dropped), and the problems found in the bodies: links to missing pages or
-/// anchors, and citations of unknown sources.
-fn scan_bodies(pages: &[Page], refs: &References) -> (Vec<Rendered>, Vec<Diagnostic>) {
-    let results: Vec<(Rendered, Vec<Diagnostic>)> = pages
+/// The citations of every page that could cite, on all cores, numbered as its render will
+/// number them; and the problems of files that can no longer be read.
+fn scan_citations(pages: &[Page], data: &Data) -> (Vec<Vec<Citation>>, Vec<Diagnostic>) {
+    let results: Vec<Result<Vec<Citation>, Diagnostic>> = pages
         .par_iter()
-        .map(|page| match page.read() {
-            Ok(text) => markdown::scan(page, &text, refs),
-            Err(problem) => (Rendered::default(), vec![problem]),
+        .map(|page| match page.may_cite {
+            true => page
+                .read()
+                .map(|text| markdown::scan_citations(&text, data)),
+            false => Ok(Vec::new()),
         })
         .collect();
     let mut problems = Vec::new();
-    let bodies: Vec<Rendered> = results
+    let citations = results
         .into_iter()
-        .map(|(body, mut errs)| {
-            problems.append(&mut errs);
-            body
+        .map(|r| {
+            r.unwrap_or_else(|d| {
+                problems.push(d);
+                Vec::new()
+            })
         })
         .collect();
+    (citations, problems)
+}
+
+/// Every mistake in the bodies of `pages`, on all cores: links to missing pages or
+/// anchors, citations of unknown sources. Their HTML is dropped.
+fn body_problems(pages: &[Page], refs: &References) -> Vec<Diagnostic> {
+    let results: Vec<(Rendered, Vec<Diagnostic>)> = pages
+        .par_iter()
+        .map(|page| match page.read() {
+            Ok(text) => {
+                let (mut body, problems) = markdown::render(page, &text, refs);
+                body.html = String::new();
+                (body, problems)
+            }
+            Err(problem) => (Rendered::default(), vec![problem]),
+        })
+        .collect();
+    let (bodies, problems): (Vec<Rendered>, Vec<Vec<Diagnostic>>) = results.into_iter().unzip();
+    let mut problems: Vec<Diagnostic> = problems.into_iter().flatten().collect();
     problems.extend(broken_anchors(pages, &bodies));
-    (bodies, problems)
+    problems
 }
 
 /// Glossary terms link to the page `content/glossary.md`, which must exist if there are any.

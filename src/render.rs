@@ -24,7 +24,7 @@ use crate::data::{Country, Data, Event, Source, Term};
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::map;
 use crate::markdown::citations::entry_anchor;
-use crate::markdown::{Rendered, TocEntry};
+use crate::markdown::{Citation, Rendered, TocEntry};
 use crate::output::Sink;
 use crate::source_text;
 use crate::urls;
@@ -142,14 +142,14 @@ pub struct Summary<'a> {
 }
 
 impl<'a> Summary<'a> {
-    pub fn of(page: &'a Page, body: &'a Rendered, data: &'a Data) -> Self {
+    pub fn of(page: &'a Page, citations: &'a [Citation], data: &'a Data) -> Self {
         Summary {
             title: &page.front.title,
             description: &page.front.description,
             question: page.front.question.as_deref(),
             url: &page.path,
             weight: page.front.weight,
-            sources: cited_sources(body, data),
+            sources: cited_sources(citations, data),
         }
     }
 }
@@ -165,8 +165,8 @@ pub struct CitedSource<'a> {
     pub source: &'a Source,
 }
 
-fn cited_sources<'a>(body: &'a Rendered, data: &'a Data) -> Vec<CitedSource<'a>> {
-    body.citations
+fn cited_sources<'a>(citations: &'a [Citation], data: &'a Data) -> Vec<CitedSource<'a>> {
+    citations
         .iter()
         .filter_map(|c| {
             Some(CitedSource {
@@ -231,7 +231,7 @@ impl Renderer {
         templates: Templates,
         shared: &Shared,
         pages: &[Page],
-        scans: &[Rendered],
+        citations: &[Vec<Citation>],
     ) -> Renderer {
         let Templates { mut tera, sources } = templates;
         let Shared {
@@ -241,8 +241,8 @@ impl Renderer {
         } = *shared;
         let summaries: Vec<Summary> = pages
             .iter()
-            .zip(scans)
-            .map(|(p, b)| Summary::of(p, b, data))
+            .zip(citations)
+            .map(|(p, c)| Summary::of(p, c, data))
             .collect();
         let globals = tera.global_context();
         globals.insert("site", config);
@@ -263,23 +263,22 @@ impl Renderer {
         Renderer { tera, sources }
     }
 
-    /// Page `i` with its template; `content` is its body's HTML.
+    /// Page `i` with its template; `body` is its Markdown, rendered.
     pub fn page(
         &self,
         shared: &Shared,
         pages: &[Page],
-        scans: &[Rendered],
+        citations: &[Vec<Citation>],
         i: usize,
-        content: &str,
+        body: &Rendered,
     ) -> Result<String, Diagnostic> {
-        let summary = |j: usize| Summary::of(&pages[j], &scans[j], shared.data);
+        let summary = |j: usize| Summary::of(&pages[j], &citations[j], shared.data);
         let prev = i.checked_sub(1).map(summary);
         let next = (i + 1 < pages.len()).then(|| summary(i + 1));
         let context = page_context(
             shared.config,
             &pages[i],
-            &scans[i],
-            content,
+            body,
             &summary(i),
             (prev.as_ref(), next.as_ref()),
         );
@@ -306,61 +305,45 @@ impl Renderer {
 /// Renders every page with its template, on all cores, handing each page's HTML to `sink`
 /// as soon as it is ready, so that the whole site is never held in memory.
 ///
-/// `scans[i]` is what the first pass learnt of `pages[i]`'s Markdown (headings, citations);
-/// `body_html` reads a page again and renders its Markdown to HTML, when its turn comes. Returns every
-/// template error of the run, or the first error of the sink.
+/// `body(i)` reads page `i` again and renders its Markdown; `citations[i]` is what the
+/// first pass learnt of its citations. Returns what each body holds (its HTML dropped, in
+/// the pages' order) with every problem of the run, or the first error of the sink.
 pub fn render_pages(
     renderer: &Renderer,
     shared: &Shared,
     pages: &[Page],
-    scans: &[Rendered],
-    body_html: &(dyn Fn(&Page) -> Result<String, Diagnostic> + Sync),
+    citations: &[Vec<Citation>],
+    body: &(dyn Fn(usize) -> (Rendered, Vec<Diagnostic>) + Sync),
     sink: &dyn Sink,
-) -> crate::Result<()> {
-    let failures: Vec<Failure> = (0..pages.len())
+) -> crate::Result<(Vec<Rendered>, Vec<Diagnostic>)> {
+    let results: Vec<(Rendered, Vec<Diagnostic>)> = (0..pages.len())
         .into_par_iter()
-        .filter_map(|i| {
-            let page = body_html(&pages[i])
-                .and_then(|content| renderer.page(shared, pages, scans, i, &content));
-            match page {
-                Ok(html) => sink
-                    .put(&pages[i].path, html.as_bytes())
-                    .err()
-                    .map(Failure::Sink),
-                Err(d) => Some(Failure::Page(d)),
+        .map(|i| {
+            let (mut body, mut problems) = body(i);
+            if problems.is_empty() {
+                match renderer.page(shared, pages, citations, i, &body) {
+                    Ok(html) => sink.put(&pages[i].path, html.as_bytes())?,
+                    Err(d) => problems.push(d),
+                }
             }
+            body.html = String::new();
+            Ok((body, problems))
         })
-        .collect();
-    let mut problems = Vec::new();
-    for failure in failures {
-        match failure {
-            Failure::Sink(e) => return Err(e),
-            Failure::Page(d) => problems.push(d),
-        }
-    }
+        .collect::<crate::Result<_>>()?;
+    let (bodies, problems): (Vec<Rendered>, Vec<Vec<Diagnostic>>) = results.into_iter().unzip();
+    let mut problems: Vec<Diagnostic> = problems.into_iter().flatten().collect();
     match renderer.not_found(shared.config) {
         Some(Ok(html)) => sink.put(NOT_FOUND, html.as_bytes())?,
         Some(Err(d)) => problems.push(d),
         None => {}
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(crate::Error::site(problems))
-    }
-}
-
-enum Failure {
-    /// A template error, or the page's file could not be read again.
-    Page(Diagnostic),
-    Sink(crate::Error),
+    Ok((bodies, problems))
 }
 
 fn page_context(
     config: &SiteConfig,
     page: &Page,
     body: &Rendered,
-    content: &str,
     summary: &Summary,
     (prev, next): (Option<&Summary>, Option<&Summary>),
 ) -> Context {
@@ -369,7 +352,7 @@ fn page_context(
         title: &front.title,
         description: &front.description,
         question: front.question.as_deref(),
-        content,
+        content: &body.html,
         toc: &body.toc,
         url: &page.path,
         permalink: config

@@ -35,6 +35,9 @@ pub struct Page {
     /// The file itself. Its text is read again when the page is rendered rather than kept:
     /// a large site's texts would fill memory.
     pub file: PathBuf,
+    /// Whether the body could cite a source. Only such pages are read before rendering
+    /// starts, to learn their citations, which every page's navigation lists.
+    pub may_cite: bool,
     /// Hash of the front matter as loaded, to notice a file changed during the build.
     front_hash: u64,
 }
@@ -58,16 +61,21 @@ impl Page {
         self.path == "index.html"
     }
 
+    /// The error for a file found to differ from what was loaded.
+    pub fn changed_during_build(&self) -> Diagnostic {
+        Diagnostic::file(
+            &self.source,
+            "the file changed while the site was being built",
+        )
+        .with_hint("build again")
+    }
+
     /// The page's text, read again, and checked to have the front matter it was loaded with.
     pub fn read(&self) -> Result<PageText, Diagnostic> {
         let text = source_text::read(&self.file, &self.source)?;
         let split = front_matter::split(&text, &self.source)?;
         if crate::hash::fnv1a(split.yaml.as_bytes()) != self.front_hash {
-            return Err(Diagnostic::file(
-                &self.source,
-                "the file changed while the site was being built",
-            )
-            .with_hint("build again"));
+            return Err(self.changed_during_build());
         }
         let body_start = split.body_start;
         Ok(PageText { text, body_start })
@@ -90,6 +98,7 @@ impl Page {
             template: DEFAULT_TEMPLATE.to_owned(),
             template_line: None,
             file: PathBuf::new(),
+            may_cite: crate::markdown::citations::may_cite(body),
             front_hash: crate::hash::fnv1a(yaml.as_bytes()),
         };
         let body_start = text.len() - body.len();
@@ -203,6 +212,7 @@ pub fn load_page(root: &Path, file: &Path) -> Result<(Page, PageText), Vec<Diagn
         template,
         template_line,
         file: file.to_path_buf(),
+        may_cite: crate::markdown::citations::may_cite(&text[body_start..]),
         front_hash,
     };
     Ok((page, PageText { text, body_start }))

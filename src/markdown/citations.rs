@@ -22,6 +22,13 @@ pub fn broken_link_callback<'a>(link: BrokenLink<'a>) -> Option<(CowStr<'a>, Cow
         .then(|| (format!("{SCHEME}{}", link.reference).into(), "".into()))
 }
 
+/// Whether a page's text could hold a citation: a `[` followed, after any spaces, by `@`.
+/// Pages without one need no parse to know they cite nothing.
+pub fn may_cite(text: &str) -> bool {
+    text.match_indices('@')
+        .any(|(at, _)| text[..at].trim_end().ends_with('['))
+}
+
 /// The source ids in `cite:@a; @b`.
 pub fn parse_ids(dest: &str) -> Vec<&str> {
     dest.trim_start_matches(SCHEME)
@@ -114,6 +121,16 @@ mod tests {
     fn ids_are_read_from_one_or_several_citations() {
         assert_eq!(parse_ids("cite:@a"), ["a"]);
         assert_eq!(parse_ids("cite:@a; @b-2 ;@c"), ["a", "b-2", "c"]);
+    }
+
+    #[test]
+    fn only_a_bracket_then_an_at_sign_may_cite() {
+        assert!(may_cite("As reported [@nyt-2022]."));
+        assert!(may_cite("[see][ \n @a]"));
+        assert!(!may_cite(
+            "Write to press@example.org or [the desk](desk.md)."
+        ));
+        assert!(!may_cite("No brackets at all"));
     }
 
     #[test]

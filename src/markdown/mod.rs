@@ -98,26 +98,9 @@ struct State<'a> {
     image: Option<(usize, String)>,
 }
 
-/// What a page's body holds (headings, anchors, citations, words) and its mistakes
-/// (unknown pages, anchors or sources), without its HTML: the first of a build's two
-/// passes. Every mistake of the page is found in the same run.
-pub fn scan(page: &Page, text: &PageText, refs: &References) -> (Rendered, Vec<Diagnostic>) {
-    run(page, text, refs, Pass::Scan)
-}
-
-/// Only the HTML of the page's body: the second pass, once every page has been scanned.
-pub fn html(page: &Page, text: &PageText, refs: &References) -> String {
-    run(page, text, refs, Pass::Html).0.html
-}
-
-/// Which pass a render is for, so neither does the other's work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Pass {
-    Scan,
-    Html,
-}
-
-fn run(page: &Page, text: &PageText, refs: &References, pass: Pass) -> (Rendered, Vec<Diagnostic>) {
+/// A page's body in one pass: its HTML, what it holds (headings, anchors, citations,
+/// words) and its mistakes (unknown pages, anchors or sources), every one of them.
+pub fn render(page: &Page, text: &PageText, refs: &References) -> (Rendered, Vec<Diagnostic>) {
     let mut renderer = PageRenderer {
         page,
         text,
@@ -131,7 +114,6 @@ fn run(page: &Page, text: &PageText, refs: &References, pass: Pass) -> (Rendered
         lines: None,
         raw_html: false,
         heading_level: 1,
-        count_words: pass == Pass::Scan,
     };
     let mut cite_callback = citations::broken_link_callback;
     let parser =
@@ -142,16 +124,39 @@ fn run(page: &Page, text: &PageText, refs: &References, pass: Pass) -> (Rendered
         renderer.handle(event, range.start, &mut state, &mut events);
     }
     let mut out = renderer.out;
-    if pass == Pass::Html {
-        pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-        out.html = alignment_as_classes(out.html);
-        if renderer.raw_html && !refs.trust_html {
-            out.html = sanitize::clean(&out.html);
-        }
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out.html = alignment_as_classes(out.html);
+    if renderer.raw_html && !refs.trust_html {
+        out.html = sanitize::clean(&out.html);
     }
     out.word_count = count_words(&renderer.prose);
     out.citations = renderer.citations.into_list();
     (out, renderer.problems)
+}
+
+/// Only the sources a page cites, numbered as [`render`] numbers them: what the site
+/// needs of every page before it renders any, since each page's summary lists them. A
+/// page whose text can't hold a citation is not parsed at all.
+pub fn scan_citations(text: &PageText, data: &Data) -> Vec<Citation> {
+    if !citations::may_cite(text.body()) {
+        return Vec::new();
+    }
+    let mut cite_callback = citations::broken_link_callback;
+    let parser =
+        Parser::new_with_broken_link_callback(text.body(), options(), Some(&mut cite_callback));
+    let mut found = Citations::default();
+    for event in parser {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event
+            && dest_url.starts_with(citations::SCHEME)
+        {
+            for id in citations::parse_ids(&dest_url) {
+                if data.source(id).is_some() {
+                    found.cite(id);
+                }
+            }
+        }
+    }
+    found.into_list()
 }
 
 struct PageRenderer<'p, 'r> {
@@ -171,8 +176,6 @@ struct PageRenderer<'p, 'r> {
     raw_html: bool,
     /// Level of the last heading; the template's `<h1>` comes first.
     heading_level: u8,
-    /// Whether to collect `prose` for the word count.
-    count_words: bool,
 }
 
 impl<'a> PageRenderer<'_, '_> {
@@ -295,7 +298,7 @@ impl<'a> PageRenderer<'_, '_> {
                 if let Some((_, alt)) = state.image.as_mut() {
                     alt.push_str(text);
                 }
-                if self.count_words && !state.in_code_block && !state.in_citation {
+                if !state.in_code_block && !state.in_citation {
                     self.prose.push_str(text);
                 }
                 if let Some(h) = state.heading.as_mut().filter(|_| !state.in_citation) {
@@ -306,8 +309,7 @@ impl<'a> PageRenderer<'_, '_> {
             | Event::End(
                 TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
             ) => {}
-            _ if self.count_words => self.prose.push(' '),
-            _ => {}
+            _ => self.prose.push(' '),
         }
     }
 
@@ -572,9 +574,7 @@ mod tests {
             trust_html: false,
             files: &HashSet::new(),
         };
-        let (mut rendered, problems) = scan(&pages[0], &texts[0], &refs);
-        rendered.html = html(&pages[0], &texts[0], &refs);
-        (rendered, problems)
+        render(&pages[0], &texts[0], &refs)
     }
 
     fn render_alone(body: &str) -> (Rendered, Vec<Diagnostic>) {
@@ -633,6 +633,27 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!((problems[0].line, problems[0].column), (6, 25));
         assert!(problems[0].message.contains("nope.md"));
+    }
+
+    #[test]
+    fn the_citation_scan_numbers_sources_as_the_render_does() {
+        let sources: Vec<String> = ["a", "b", "c"]
+            .iter()
+            .map(|id| format!("- {{id: {id}, publisher: P, title: T, date: 2022-01-01, url: 'https://example.org/'}}"))
+            .collect();
+        let data = Data {
+            sources: serde_yaml::from_str(&sources.join("\n")).expect("valid sources"),
+            ..Data::default()
+        };
+        let body = "## Why [@c]\n\nSee [@b; @a] and [@b] again [text][@a], \
+                    [not cited](x.html) and `[@c]` in code.\n\n    [@c] indented code\n\n\
+                    ![alt [@a]](i.png) and [@zz].\n";
+        let (page, text) = page("here.html", body);
+        let (rendered, _) = render_with(vec![(page, text)], &data, None);
+        let (_, text) = self::page("here.html", body);
+        assert_eq!(scan_citations(&text, &data), rendered.citations);
+        let ids: Vec<_> = rendered.citations.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["c", "b", "a"]);
     }
 
     #[test]
