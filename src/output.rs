@@ -140,13 +140,23 @@ impl Writer {
         Ok(writer)
     }
 
-    /// Writes one file of the new site, unless the spare already holds these bytes. A new
-    /// file replaces the old name rather than overwriting its contents, because the old
-    /// file may be a hard link shared with the live output.
+    /// Writes one file of the new site, unless the spare already holds these bytes. A
+    /// changed file replaces the old name rather than overwriting its contents, because the
+    /// old file may be a hard link shared with the live output; a file the spare lacks is
+    /// simply created.
     pub fn put(&self, site_path: &str, bytes: &[u8]) -> Result<()> {
         let target = self.spare.join(site_path);
-        if same_contents(&target, bytes) {
-            return Ok(());
+        match fs::metadata(&target) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match write_new(&target, bytes) {
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                done => return done.map_err(|e| Error::io("can't write", &target, e)),
+            },
+            Ok(meta) if meta.len() == bytes.len() as u64 => {
+                if fs::read(&target).is_ok_and(|old| old == bytes) {
+                    return Ok(());
+                }
+            }
+            _ => {}
         }
         let mut temporary = target.clone().into_os_string();
         temporary.push(".explainer-new");
@@ -180,10 +190,15 @@ fn mirror_by_hard_links(output: &Path, spare: &Path) {
     }
 }
 
-/// Whether `path` holds exactly `bytes`, found without reading a file of another length.
-fn same_contents(path: &Path, bytes: &[u8]) -> bool {
-    fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64)
-        && fs::read(path).is_ok_and(|old| old == bytes)
+/// Creates `path`, which must not exist yet, holding `bytes`. If the build stops halfway,
+/// the next one finds the file's bytes wrong and replaces it.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?
+        .write_all(bytes)
 }
 
 fn remove_any(path: &Path) -> Result<()> {

@@ -10,10 +10,11 @@ pub mod glossary;
 pub mod headings;
 pub mod links;
 pub mod sanitize;
+mod words;
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::content::{Page, PageText};
@@ -25,6 +26,7 @@ use citations::Citations;
 pub use glossary::Glossary;
 use headings::IdAllocator;
 use links::{Destination, PageIndex};
+use words::WordCount;
 
 /// One heading, as templates see it in `page.toc`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -96,6 +98,15 @@ struct State<'a> {
     in_code_block: bool,
     /// An image being read: where it starts, and its alt text so far.
     image: Option<(usize, String)>,
+    table: Option<Table>,
+}
+
+/// A table being read, to open its aligned cells.
+struct Table {
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    /// The column of the next cell.
+    column: usize,
 }
 
 /// A page's body in one pass: its HTML, what it holds (headings, anchors, citations,
@@ -110,7 +121,7 @@ pub fn render(page: &Page, text: &PageText, refs: &References) -> (Rendered, Vec
         ids: IdAllocator::default(),
         citations: Citations::default(),
         linked_terms: HashSet::new(),
-        prose: String::new(),
+        words: WordCount::default(),
         lines: None,
         raw_html: false,
         heading_level: 1,
@@ -125,11 +136,10 @@ pub fn render(page: &Page, text: &PageText, refs: &References) -> (Rendered, Vec
     }
     let mut out = renderer.out;
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    out.html = alignment_as_classes(out.html);
     if renderer.raw_html && !refs.trust_html {
         out.html = sanitize::clean(&out.html);
     }
-    out.word_count = count_words(&renderer.prose);
+    out.word_count = renderer.words.total();
     out.citations = renderer.citations.into_list();
     (out, renderer.problems)
 }
@@ -169,8 +179,8 @@ struct PageRenderer<'p, 'r> {
     citations: Citations,
     /// Glossary terms already linked on this page: only a term's first use is linked.
     linked_terms: HashSet<String>,
-    /// The page's prose as plain text, for the word count; block boundaries become spaces.
-    prose: String,
+    /// The words of the page's prose; code blocks and citations are not prose.
+    words: WordCount,
     lines: Option<LineIndex>,
     /// The author wrote raw HTML, so the page must be sanitised.
     raw_html: bool,
@@ -263,6 +273,40 @@ impl<'a> PageRenderer<'_, '_> {
                 }
                 Event::End(TagEnd::Image)
             }
+            Event::Start(Tag::Table(alignments)) => {
+                // Aligned cells are opened here, with a class: the `style` attribute the
+                // HTML writer would give them is blocked by a Content-Security-Policy
+                // without 'unsafe-inline' styles.
+                let unaligned = vec![Alignment::None; alignments.len()];
+                state.table = Some(Table {
+                    alignments,
+                    in_head: false,
+                    column: 0,
+                });
+                Event::Start(Tag::Table(unaligned))
+            }
+            Event::Start(Tag::TableHead) => {
+                state
+                    .table
+                    .iter_mut()
+                    .for_each(|t| (t.in_head, t.column) = (true, 0));
+                Event::Start(Tag::TableHead)
+            }
+            Event::Start(Tag::TableRow) => {
+                state
+                    .table
+                    .iter_mut()
+                    .for_each(|t| (t.in_head, t.column) = (false, 0));
+                Event::Start(Tag::TableRow)
+            }
+            Event::Start(Tag::TableCell) => match aligned_cell(&mut state.table) {
+                Some(html) => Event::InlineHtml(html.into()),
+                None => Event::Start(Tag::TableCell),
+            },
+            Event::End(TagEnd::Table) => {
+                state.table = None;
+                Event::End(TagEnd::Table)
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
                 state.in_code_block = true;
                 Event::Start(Tag::CodeBlock(kind))
@@ -299,7 +343,7 @@ impl<'a> PageRenderer<'_, '_> {
                     alt.push_str(text);
                 }
                 if !state.in_code_block && !state.in_citation {
-                    self.prose.push_str(text);
+                    self.words.push(text);
                 }
                 if let Some(h) = state.heading.as_mut().filter(|_| !state.in_citation) {
                     h.text.push_str(text);
@@ -309,7 +353,7 @@ impl<'a> PageRenderer<'_, '_> {
             | Event::End(
                 TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
             ) => {}
-            _ => self.prose.push(' '),
+            _ => self.words.push_break(),
         }
     }
 
@@ -479,27 +523,19 @@ fn push<'a>(state: &mut State<'a>, events: &mut Vec<Event<'a>>, event: Event<'a>
     }
 }
 
-/// Table column alignment as classes instead of `style` attributes, which a
-/// Content-Security-Policy without `'unsafe-inline'` styles would block.
-fn alignment_as_classes(html: String) -> String {
-    if !html.contains(" style=\"text-align: ") {
-        return html;
-    }
-    ["left", "center", "right"].iter().fold(html, |html, side| {
-        html.replace(
-            &format!(" style=\"text-align: {side}\""),
-            &format!(" class=\"align-{side}\""),
-        )
-    })
-}
-
-/// Words as a reader counts them: punctuation on its own is not a word.
-fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| {
-            w.bytes().any(|b| b.is_ascii_alphanumeric()) || w.chars().any(char::is_alphanumeric)
-        })
-        .count()
+/// The opening tag of the next cell of `table`, if its column is aligned.
+fn aligned_cell(table: &mut Option<Table>) -> Option<String> {
+    let table = table.as_mut()?;
+    let alignment = table.alignments.get(table.column).copied();
+    table.column += 1;
+    let side = match alignment? {
+        Alignment::None => return None,
+        Alignment::Left => "left",
+        Alignment::Center => "center",
+        Alignment::Right => "right",
+    };
+    let tag = if table.in_head { "th" } else { "td" };
+    Some(format!("<{tag} class=\"align-{side}\">"))
 }
 
 /// An author's `{#id}` is used as written when it needs no escaping anywhere.
@@ -615,6 +651,16 @@ mod tests {
             r.html
         );
         assert!(r.html.contains(r#"<td class="align-right">2</td>"#));
+        let (r, _) = render_alone("| a | b | c |\n|:-:|---|--:|\n| 1 | 2 | 3 |\n| 4 |\n");
+        assert!(
+            r.html.contains(r#"<td class="align-center">1</td>"#)
+                && r.html.contains("<td>2</td>")
+                && r.html.contains(r#"<td class="align-right">3</td>"#)
+                && r.html.contains(r#"<td class="align-center">4</td>"#),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("style="), "{}", r.html);
     }
 
     #[test]
