@@ -151,10 +151,11 @@ impl Writer {
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
                 done => return done.map_err(|e| Error::io("can't write", &target, e)),
             },
-            Ok(meta) if meta.len() == bytes.len() as u64 => {
-                if fs::read(&target).is_ok_and(|old| old == bytes) {
-                    return Ok(());
-                }
+            Ok(meta)
+                if meta.len() == bytes.len() as u64
+                    && fs::read(&target).is_ok_and(|old| old == bytes) =>
+            {
+                return Ok(());
             }
             _ => {}
         }
