@@ -2,9 +2,10 @@
 //! `../a/b.md#anchor`); the output needs that page's relative URL.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::content::Page;
+use crate::urls;
 
 /// What a link destination written in Markdown points at.
 #[derive(Debug, PartialEq, Eq)]
@@ -22,8 +23,9 @@ pub enum Destination<'a> {
     Other,
 }
 
-/// Classifies `dest`, written in the page whose source is `from` (relative to `content/`).
-pub fn classify<'a>(dest: &'a str, from: &Path) -> Destination<'a> {
+/// Classifies `dest`, written in the page at site path `from`. A page's site path is in the
+/// same folder as its source in `content/`, so either resolves a relative link.
+pub fn classify<'a>(dest: &'a str, from: &str) -> Destination<'a> {
     if let Some(anchor) = dest.strip_prefix('#') {
         return Destination::Anchor(anchor);
     }
@@ -37,11 +39,7 @@ pub fn classify<'a>(dest: &'a str, from: &Path) -> Destination<'a> {
     if !path.ends_with(".md") {
         return Destination::Other;
     }
-    let base = match path.strip_prefix('/') {
-        Some(rest) => Path::new(rest).to_path_buf(),
-        None => from.parent().unwrap_or(Path::new("")).join(path),
-    };
-    match normalize(&base) {
+    match resolve(from, path) {
         Some(source) => Destination::Page { source, anchor },
         None => Destination::OutsideContent,
     }
@@ -54,11 +52,18 @@ pub fn file_target(dest: &str, from: &str) -> Option<String> {
     if path.is_empty() || has_scheme(dest) || dest.starts_with("//") || path.ends_with(".md") {
         return None;
     }
-    let base = match path.strip_prefix('/') {
-        Some(rest) => Path::new(rest).to_path_buf(),
-        None => Path::new(from).parent().unwrap_or(Path::new("")).join(path),
+    Some(resolve(from, path).unwrap_or_else(|| path.to_owned()))
+}
+
+/// The site path that `path`, written in the page at site path `from`, names: relative to
+/// that page's folder, or to the root if it starts with `/`. `None` if it climbs above the
+/// root.
+fn resolve(from: &str, path: &str) -> Option<String> {
+    let folder = match path.strip_prefix('/') {
+        Some(_) => "",
+        None => from.rsplit_once('/').map_or("", |(folder, _)| folder),
     };
-    Some(normalize(&base).unwrap_or_else(|| path.to_owned()))
+    normalize(folder.split('/').chain(path.split('/')))
 }
 
 /// `scheme:` before any `/`, `?` or `#` marks an absolute URL (`https:`, `mailto:`).
@@ -67,19 +72,25 @@ fn has_scheme(dest: &str) -> bool {
     dest[..end].contains(':')
 }
 
-/// Resolves `.` and `..` and joins with `/`; `None` if the path climbs above its root.
-fn normalize(path: &Path) -> Option<String> {
-    let mut parts: Vec<String> = Vec::new();
-    for component in path.components() {
-        match component {
-            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
-            Component::ParentDir => {
+/// Joins path segments with `/`, resolving `.` and `..` and dropping empty ones; `None` if
+/// the path climbs above its root.
+fn normalize<'a>(segments: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in segments {
+        match segment {
+            "" | "." => {}
+            ".." => {
                 parts.pop()?;
             }
-            Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
+            part => parts.push(part),
         }
     }
     Some(parts.join("/"))
+}
+
+/// A path relative to `content/`, as a normalised `/`-separated string.
+fn content_key(path: &std::path::Path) -> Option<String> {
+    normalize(urls::site_path(path).split('/'))
 }
 
 /// Every page's site path, by source path relative to `content/`.
@@ -92,7 +103,7 @@ impl PageIndex {
     pub fn new(pages: &[Page]) -> Self {
         let by_source = pages
             .iter()
-            .filter_map(|p| Some((normalize(&p.content_path)?, p.path.clone())))
+            .filter_map(|p| Some((content_key(&p.content_path)?, p.path.clone())))
             .collect();
         PageIndex { by_source }
     }
@@ -101,7 +112,7 @@ impl PageIndex {
     /// that links to them are not reported as broken. They have no site path.
     pub fn with_unloaded(mut self, sources: &[PathBuf]) -> Self {
         for source in sources {
-            if let Some(source) = normalize(source) {
+            if let Some(source) = content_key(source) {
                 self.by_source.entry(source).or_default();
             }
         }
@@ -124,7 +135,7 @@ mod tests {
 
     fn page(dest: &str, source: &str, anchor: Option<&str>) {
         assert_eq!(
-            classify(dest, Path::new("a/here.md")),
+            classify(dest, "a/here.html"),
             Destination::Page {
                 source: source.to_owned(),
                 anchor
@@ -140,11 +151,37 @@ mod tests {
         page("../demands.md", "demands.md", None);
         page("/demands.md#x", "demands.md", Some("x"));
         page("./b/../c.md", "a/c.md", None);
+        page("..//b/./c.md", "b/c.md", None);
+        assert_eq!(
+            classify("x.md", "index.html"),
+            Destination::Page {
+                source: "x.md".into(),
+                anchor: None
+            }
+        );
+    }
+
+    #[test]
+    fn file_links_resolve_to_site_paths() {
+        assert_eq!(
+            file_target("img/a.png", "a/b.html").as_deref(),
+            Some("a/img/a.png")
+        );
+        assert_eq!(
+            file_target("/img/a.png?v=1", "a/b.html").as_deref(),
+            Some("img/a.png")
+        );
+        assert_eq!(
+            file_target("../../a.png", "a/b.html").as_deref(),
+            Some("../../a.png")
+        );
+        assert_eq!(file_target("https://x.org/a.png", "a/b.html"), None);
+        assert_eq!(file_target("c.md", "a/b.html"), None);
     }
 
     #[test]
     fn other_links_are_left_alone() {
-        let here = Path::new("a/here.md");
+        let here = "a/here.html";
         assert_eq!(classify("#top", here), Destination::Anchor("top"));
         assert_eq!(classify("https://nato.int/x.md", here), Destination::Other);
         assert_eq!(classify("mailto:a@b.c", here), Destination::Other);

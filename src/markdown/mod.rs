@@ -460,14 +460,13 @@ impl<'a> PageRenderer<'_, '_> {
     }
 
     fn rewrite_link(&mut self, dest: CowStr<'a>, offset: usize) -> CowStr<'a> {
-        if matches!(
-            links::classify(&dest, &self.page.content_path),
-            Destination::Other
-        ) {
+        let destination = links::classify(&dest, &self.page.path);
+        if destination == Destination::Other {
             self.check_file(&dest, offset);
         }
         match rewrite_link(
             &dest,
+            destination,
             self.page,
             self.refs.pages,
             self.text.body_start + offset,
@@ -550,13 +549,19 @@ type LinkResult = Result<(Option<String>, Option<AnchorRef>), (String, Option<St
 
 /// The new destination of a link (if it changes) and the anchor to check (if any).
 /// `offset` is the link's byte offset in the page's file.
-fn rewrite_link(dest: &str, page: &Page, index: &PageIndex, offset: usize) -> LinkResult {
+fn rewrite_link(
+    dest: &str,
+    destination: Destination,
+    page: &Page,
+    index: &PageIndex,
+    offset: usize,
+) -> LinkResult {
     let anchor_ref = |target: &str, anchor: &str| AnchorRef {
         target: target.to_owned(),
         anchor: anchor.to_owned(),
         offset,
     };
-    match links::classify(dest, &page.content_path) {
+    match destination {
         Destination::Other => Ok((None, None)),
         Destination::Anchor(anchor) => Ok((None, Some(anchor_ref(&page.path, anchor)))),
         Destination::OutsideContent => Err((

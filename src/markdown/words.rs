@@ -23,61 +23,48 @@ const ASCII: [u8; 128] = {
     table
 };
 
-/// A running word count.
+/// A running word count. A word is a run of characters between spaces with a letter or a
+/// digit in it; it is counted at its first letter or digit.
 #[derive(Debug, Default)]
 pub struct WordCount {
     words: usize,
-    /// Inside a word, and whether it has a letter or digit yet.
-    in_word: bool,
-    has_alnum: bool,
+    /// The current run already has a letter or digit, so it is counted.
+    counted: bool,
 }
 
 impl WordCount {
     /// Adds text that continues the text before it.
     pub fn push(&mut self, text: &str) {
-        let bytes = text.as_bytes();
-        let (mut words, mut in_word, mut has_alnum) = (self.words, self.in_word, self.has_alnum);
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            // ASCII, nearly all prose, is classified without decoding characters.
-            let class = if b.is_ascii() {
-                i += 1;
-                ASCII[usize::from(b)]
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                i += c.len_utf8();
-                match c {
+        let (mut words, mut counted) = (self.words, self.counted);
+        // Without branches: spaces and letters alternate too often to predict.
+        let mut step = |class: u8| {
+            let alnum = class == ALNUM;
+            words += usize::from(alnum & !counted);
+            counted = (class != SPACE) & (counted | alnum);
+        };
+        if text.is_ascii() {
+            // Nearly all prose: classified byte by byte, without decoding characters.
+            text.bytes().for_each(|b| step(ASCII[usize::from(b)]));
+        } else {
+            text.chars().for_each(|c| {
+                step(match c {
+                    c if c.is_ascii() => ASCII[c as usize],
                     c if c.is_whitespace() => SPACE,
                     c if c.is_alphanumeric() => ALNUM,
                     _ => OTHER,
-                }
-            };
-            // Without branches: spaces and letters alternate too often to predict.
-            let space = class == SPACE;
-            words += usize::from(space & in_word & has_alnum);
-            has_alnum = !space & (has_alnum | (class == ALNUM));
-            in_word = !space;
+                })
+            });
         }
-        (self.words, self.in_word, self.has_alnum) = (words, in_word, has_alnum);
+        (self.words, self.counted) = (words, counted);
     }
 
     /// A break between blocks: whatever comes next starts a new word.
     pub fn push_break(&mut self) {
-        self.end_word();
+        self.counted = false;
     }
 
-    pub fn total(mut self) -> usize {
-        self.end_word();
+    pub fn total(&self) -> usize {
         self.words
-    }
-
-    fn end_word(&mut self) {
-        if self.in_word && self.has_alnum {
-            self.words += 1;
-        }
-        self.in_word = false;
-        self.has_alnum = false;
     }
 }
 
@@ -102,5 +89,6 @@ mod tests {
         assert_eq!(count(&["one", "|", "two\u{a0}three", "|", "—"]), 3);
         assert_eq!(count(&["", " ", "|"]), 0);
         assert_eq!(count(&["Россия хочет", "|", "гарантий"]), 3);
+        assert_eq!(count(&["-- ", "(", "a", ")", " ..."]), 1);
     }
 }
