@@ -8,8 +8,7 @@
 //!   GEN_CORPUS=/path/to/gen-corpus cargo bench   # another generator
 //!
 //! Each figure is the median of three runs; corpora are kept in target/bench/ between runs.
-//! No build is timed right after a large deletion (see [`remove_outputs`]), so a run's
-//! outputs stay on disk until the next run starts.
+//! No build is timed soon after a large deletion (see [`SETTLE`]).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -30,7 +29,15 @@ fn main() {
     let work = manifest.join("target/bench");
     std::fs::create_dir_all(&work).expect("target/bench");
 
-    remove_outputs(&work);
+    // Outputs left by a run that was stopped.
+    if std::fs::read_dir(&work)
+        .expect("target/bench")
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().contains("out-"))
+    {
+        remove_outputs(&work);
+    }
+    settle(&work);
     println!(
         "{:>8}  {:<8}  {:>9}  {:>9}  {:>9}",
         "pages", "build", "wall", "pages/s", "peak MiB"
@@ -64,26 +71,40 @@ fn main() {
             );
         }
     }
+    remove_outputs(&work);
 }
 
-/// Removes the outputs of an earlier run, then waits a minute if there were any: ext4
-/// without a journal (as on the machine these figures come from) skips recently freed
-/// inodes when it allocates new ones, so files created within a minute of a large deletion
-/// cost several times more. Outputs of this run are left for the next one to remove.
+/// ext4 without a journal (as on the machine our figures come from) skips inodes freed in
+/// the last minute, or the last six if their block is dirty again, when it allocates new
+/// ones: files created soon after a large deletion cost several times more. So outputs are
+/// removed only once all runs are done, and a run waits until six minutes have passed since
+/// the last removal.
+const SETTLE: Duration = Duration::from_secs(361);
+
+/// Waits until [`SETTLE`] has passed since the previous run removed its outputs.
+fn settle(work: &Path) {
+    let removed_at = std::fs::metadata(work.join("removed-at")).and_then(|m| m.modified());
+    let since = removed_at.ok().and_then(|t| t.elapsed().ok());
+    if let Some(wait) = since.and_then(|since| SETTLE.checked_sub(since)) {
+        eprintln!(
+            "outputs were removed {} s ago; waiting {} s for the file system to settle",
+            since.unwrap_or_default().as_secs(),
+            wait.as_secs()
+        );
+        std::thread::sleep(wait);
+    }
+}
+
+/// Removes this run's outputs, and notes when.
 fn remove_outputs(work: &Path) {
-    let mut removed = false;
     for entry in std::fs::read_dir(work).expect("target/bench").flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with("out-") || name.starts_with(".out-") {
-            std::fs::remove_dir_all(entry.path()).expect("can't remove an old output");
-            removed = true;
+            std::fs::remove_dir_all(entry.path()).expect("can't remove an output");
         }
     }
-    if removed {
-        eprintln!("removed earlier outputs; waiting 61 s for the file system to settle");
-        let _ = Command::new("sync").status();
-        std::thread::sleep(Duration::from_secs(61));
-    }
+    let _ = Command::new("sync").status();
+    std::fs::write(work.join("removed-at"), b"").expect("target/bench/removed-at");
 }
 
 /// Appends a line to one page, as an author's edit: the rebuild that follows is the

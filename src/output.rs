@@ -76,6 +76,10 @@ impl Sink for Collect {
 pub struct Writer {
     spare: PathBuf,
     output: PathBuf,
+    /// The spare was started from nothing by this build, so a failed first build removes
+    /// it rather than leave a half-written folder beside an output that doesn't exist.
+    started_empty: bool,
+    finished: bool,
 }
 
 impl Writer {
@@ -93,7 +97,8 @@ impl Writer {
         check_spare(&spare)?;
         // Left by versions that staged into a fresh folder; never needed now.
         remove_if_present(&sibling(output, "staging"))?;
-        if fs::symlink_metadata(&spare).is_err() && output.is_dir() {
+        let no_spare = fs::symlink_metadata(&spare).is_err();
+        if no_spare && output.is_dir() {
             mirror_by_hard_links(output, &spare);
         }
         fs::create_dir_all(&spare).map_err(|e| Error::io("can't create", &spare, e))?;
@@ -129,6 +134,8 @@ impl Writer {
         let writer = Writer {
             spare,
             output: output.to_path_buf(),
+            started_empty: no_spare && !output.exists(),
+            finished: false,
         };
         writer.put(MARKER, MARKER_TEXT)?;
         for (path, published) in &assets.files {
@@ -168,8 +175,18 @@ impl Writer {
 
     /// Makes the new site the output, in one atomic step when there is an output to
     /// replace; the old output becomes the spare.
-    pub fn finish(self) -> Result<()> {
-        swap_into_place(&self.spare, &self.output)
+    pub fn finish(mut self) -> Result<()> {
+        swap_into_place(&self.spare, &self.output)?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if self.started_empty && !self.finished {
+            let _ = fs::remove_dir_all(&self.spare);
+        }
     }
 }
 

@@ -157,6 +157,35 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     assert_eq!(snapshot(&site.out()), before);
 }
 
+#[test]
+fn a_build_that_fails_while_rendering_changes_nothing() {
+    let site = Fixture::new();
+    for i in 0..50 {
+        site.write(&format!("content/p{i}.md"), &page("P", "Fine."));
+    }
+    site.write("content/z.md", &page("Z", "See [gone](gone.md)."));
+    let message = site.build_err();
+    assert!(message.contains("content/z.md:"), "{message}");
+    let beside: Vec<_> = fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("public"))
+        .collect();
+    assert!(beside.is_empty(), "a failed first build left {beside:?}");
+
+    site.write("content/z.md", &page("Z", "Fixed."));
+    site.build().unwrap();
+    site.build().unwrap();
+    let before = snapshot(&site.out());
+    site.write(
+        "content/p0.md",
+        &page("P", "New text that must not appear."),
+    );
+    site.write("content/z.md", &page("Z", "See [gone](gone.md)."));
+    assert!(site.build().is_err());
+    assert_eq!(snapshot(&site.out()), before);
+}
+
 // ---- Never delete what isn't ours ----
 
 fn refused(site: &Fixture, output: &Path) -> String {
