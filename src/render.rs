@@ -8,8 +8,12 @@
 //!   (its legend: `class`, `label`);
 //! - `pages` (every page's summary in navigation order), `page` (the page being rendered),
 //!   `prev` and `next` (summaries or none);
+//! - `source_by_id` (each source of `data.sources` by its id) and `cited_first_on` (for
+//!   each cited source's id, the URL of the first page in navigation order that cites it),
+//!   so templates look sources up instead of searching lists in loops;
 //! - `root` (the relative prefix from this page to the site root, e.g. `"../"`).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -187,7 +191,22 @@ struct DataContext<'a> {
     countries: &'a [Country],
     glossary: &'a [Term],
     #[serde(flatten)]
-    other: &'a std::collections::BTreeMap<String, serde_yaml::Value>,
+    other: &'a BTreeMap<String, serde_yaml::Value>,
+}
+
+/// For each cited source's id, the site path of the first page in navigation order that
+/// cites it.
+fn cited_first_on<'a>(
+    pages: &'a [Page],
+    citations: &'a [Vec<Citation>],
+) -> BTreeMap<&'a str, &'a str> {
+    let mut first = BTreeMap::new();
+    for (page, cited) in pages.iter().zip(citations) {
+        for c in cited {
+            first.entry(c.id.as_str()).or_insert(page.path.as_str());
+        }
+    }
+    first
 }
 
 /// What templates see of the page being rendered, as `page`.
@@ -257,6 +276,10 @@ impl Renderer {
                 other: &data.other,
             },
         );
+        let source_by_id: BTreeMap<&str, &Source> =
+            data.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+        globals.insert("source_by_id", &source_by_id);
+        globals.insert("cited_first_on", &cited_first_on(pages, citations));
         globals.insert("map", &map::svg(&data.countries));
         globals.insert("map_legend", &map::legend(&data.countries));
         globals.insert("assets", &assets.names);
@@ -457,7 +480,7 @@ fn template_diagnostic(
             if report.message().contains("not found in context")
                 || report.message().contains("undefined")
             {
-                d = d.with_hint("templates get `site`, `data`, `map`, `page`, `pages`, `prev`, `next` and `root`; test optional values with `{% if x %}`");
+                d = d.with_hint("templates get `site`, `data`, `map`, `page`, `pages`, `prev`, `next`, `root`, `assets`, `source_by_id` and `cited_first_on` (see README); test optional values with `{% if x %}`");
             }
             d
         }

@@ -90,8 +90,9 @@ pub fn load(root: &Path) -> Result<Data, Vec<Diagnostic>> {
     }
     problems.extend(check(&data, &texts));
     if let Some((_, text)) = texts.get("sources") {
+        let lines = first_value_lines(text, "id");
         for source in &data.sources {
-            let line = value_line(text, "id", source.id.as_str()).unwrap_or(1);
+            let line = lines.get(source.id.as_str()).copied().unwrap_or(1);
             data.source_lines.insert(source.id.to_string(), line);
         }
     }
@@ -246,7 +247,25 @@ fn value_lines<'t>(
     key: &'t str,
     value: &'t str,
 ) -> impl Iterator<Item = usize> + 't {
-    text.lines().enumerate().filter_map(move |(i, line)| {
+    key_values(text, key)
+        .filter(move |(_, v)| *v == value)
+        .map(|(line, _)| line)
+}
+
+/// For each value written after `key:`, the 1-based line where it first is: one pass over
+/// the text, however many values are looked up.
+fn first_value_lines<'t>(text: &'t str, key: &'t str) -> HashMap<&'t str, usize> {
+    let mut lines = HashMap::new();
+    for (line, value) in key_values(text, key) {
+        lines.entry(value).or_insert(line);
+    }
+    lines
+}
+
+/// Each value written as `key: value` or `key: [a, b]` (or as a list item `- value` when
+/// `key` is empty), with its 1-based line, in order.
+fn key_values<'t>(text: &'t str, key: &'t str) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    text.lines().enumerate().flat_map(move |(i, line)| {
         let line = line.trim_start().trim_start_matches("- ").trim();
         let rest = if key.is_empty() {
             Some(line)
@@ -254,13 +273,12 @@ fn value_lines<'t>(
             line.strip_prefix(key)
                 .and_then(|r| r.trim_start().strip_prefix(':'))
         };
-        let found = rest.is_some_and(|r| {
+        rest.into_iter().flat_map(move |r| {
             r.trim()
                 .trim_matches(['"', '\'', '[', ']'])
                 .split(',')
-                .any(|v| v.trim().trim_matches(['"', '\'']) == value)
-        });
-        found.then_some(i + 1)
+                .map(move |v| (i + 1, v.trim().trim_matches(['"', '\''])))
+        })
     })
 }
 

@@ -3,6 +3,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use memchr::memmem::Finder;
+
 use crate::data::Term;
 
 /// The glossary page and every way of writing each term, longest first so that
@@ -11,7 +13,8 @@ use crate::data::Term;
 pub struct Glossary {
     /// Site path of the page that lists the terms.
     pub page: String,
-    spellings: Vec<(String, String)>,
+    /// Each spelling's searcher, built once: the text of every page is searched for all.
+    spellings: Vec<(Finder<'static>, String)>,
 }
 
 impl Glossary {
@@ -25,6 +28,10 @@ impl Glossary {
             })
             .collect();
         spellings.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        let spellings = spellings
+            .into_iter()
+            .map(|(spelling, id)| (Finder::new(spelling.as_bytes()).into_owned(), id))
+            .collect();
         Glossary { page, spellings }
     }
 
@@ -40,9 +47,10 @@ impl Glossary {
             if linked.contains(id) {
                 continue;
             }
-            let hit = text
-                .match_indices(spelling.as_str())
-                .map(|(i, _)| i..i + spelling.len())
+            let len = spelling.needle().len();
+            let hit = spelling
+                .find_iter(text.as_bytes())
+                .map(|i| i..i + len)
                 .find(|r| is_whole_word(text, r) && !found.iter().any(|(f, _)| overlaps(f, r)));
             if let Some(range) = hit {
                 linked.insert(id.clone());
