@@ -83,7 +83,7 @@ const SETTLE: Duration = Duration::from_secs(361);
 
 /// Waits until [`SETTLE`] has passed since the previous run removed its outputs.
 fn settle(work: &Path) {
-    let removed_at = std::fs::metadata(work.join("removed-at")).and_then(|m| m.modified());
+    let removed_at = std::fs::metadata(stamp(work)).and_then(|m| m.modified());
     let since = removed_at.ok().and_then(|t| t.elapsed().ok());
     if let Some(wait) = since.and_then(|since| SETTLE.checked_sub(since)) {
         eprintln!(
@@ -104,7 +104,12 @@ fn remove_outputs(work: &Path) {
         }
     }
     let _ = Command::new("sync").status();
-    std::fs::write(work.join("removed-at"), b"").expect("target/bench/removed-at");
+    std::fs::write(stamp(work), b"").expect("target/bench-removed-at");
+}
+
+/// Touched whenever a benchmark removes its outputs; `scripts/bench-vs-hugo` shares it.
+fn stamp(work: &Path) -> PathBuf {
+    work.with_file_name("bench-removed-at")
 }
 
 /// Appends a line to one page, as an author's edit: the rebuild that follows is the
