@@ -285,19 +285,12 @@ impl<'a> PageRenderer<'_, '_> {
                 });
                 Event::Start(Tag::Table(unaligned))
             }
-            Event::Start(Tag::TableHead) => {
-                state
-                    .table
-                    .iter_mut()
-                    .for_each(|t| (t.in_head, t.column) = (true, 0));
-                Event::Start(Tag::TableHead)
-            }
-            Event::Start(Tag::TableRow) => {
-                state
-                    .table
-                    .iter_mut()
-                    .for_each(|t| (t.in_head, t.column) = (false, 0));
-                Event::Start(Tag::TableRow)
+            Event::Start(row @ (Tag::TableHead | Tag::TableRow)) => {
+                if let Some(table) = state.table.as_mut() {
+                    table.in_head = matches!(row, Tag::TableHead);
+                    table.column = 0;
+                }
+                Event::Start(row)
             }
             Event::Start(Tag::TableCell) => match aligned_cell(&mut state.table) {
                 Some(html) => Event::InlineHtml(html.into()),
