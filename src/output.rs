@@ -106,9 +106,9 @@ impl Writer {
         let wanted = |path: &str| {
             planned.contains(path) || assets.files.contains_key(path) || path == MARKER
         };
-        let all = planned.iter().chain(assets.files.keys());
-        let wanted_dirs: BTreeSet<&str> = all
-            .clone()
+        let wanted_dirs: BTreeSet<&str> = planned
+            .iter()
+            .chain(assets.files.keys())
             .flat_map(|path| path.match_indices('/').map(move |(i, _)| &path[..i]))
             .collect();
         // Deepest first, so a folder is looked at after its contents.

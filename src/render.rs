@@ -69,11 +69,7 @@ impl Templates {
                 }
             };
             let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-            let name = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let name = urls::site_path(relative);
             match source_text::read(entry.path(), &Path::new(DIR).join(relative)) {
                 Ok(text) => sources.push((name, text)),
                 Err(d) => problems.push(d),

@@ -14,7 +14,9 @@ mod words;
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, BrokenLinkCallback, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use serde::Serialize;
 
 use crate::content::{Page, PageText};
@@ -57,6 +59,12 @@ pub struct Rendered {
     /// Problems that don't stop a build but that `explainer check` reports: skipped
     /// heading levels, images without alt text, links to files that don't exist.
     pub warnings: Vec<Diagnostic>,
+}
+
+/// The one way a page's body is parsed, so that the citation scan and the render read the
+/// same events and number citations alike.
+fn parser(body: &str) -> Parser<'_, impl BrokenLinkCallback<'_>> {
+    Parser::new_with_broken_link_callback(body, options(), Some(citations::broken_link_callback))
 }
 
 fn options() -> Options {
@@ -126,9 +134,7 @@ pub fn render(page: &Page, text: &PageText, refs: &References) -> (Rendered, Vec
         raw_html: false,
         heading_level: 1,
     };
-    let mut cite_callback = citations::broken_link_callback;
-    let parser =
-        Parser::new_with_broken_link_callback(text.body(), options(), Some(&mut cite_callback));
+    let parser = parser(text.body());
     let mut state = State::default();
     let mut events = Vec::new();
     for (event, range) in parser.into_offset_iter() {
@@ -151,11 +157,8 @@ pub fn scan_citations(text: &PageText, data: &Data) -> Vec<Citation> {
     if !citations::may_cite(text.body()) {
         return Vec::new();
     }
-    let mut cite_callback = citations::broken_link_callback;
-    let parser =
-        Parser::new_with_broken_link_callback(text.body(), options(), Some(&mut cite_callback));
     let mut found = Citations::default();
-    for event in parser {
+    for event in parser(text.body()) {
         if let Event::Start(Tag::Link { dest_url, .. }) = event
             && dest_url.starts_with(citations::SCHEME)
         {
