@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::date::PartialDate;
 use crate::diagnostics::Diagnostic;
 use crate::yaml::{self, YamlSource, key_line};
 
@@ -19,6 +20,8 @@ const FIELDS: &[&str] = &[
     "language",
     "author",
     "trust_html",
+    "facts_current_to",
+    "corrections",
 ];
 
 /// The validated contents of `site.yaml`, as templates see them under `site`.
@@ -38,6 +41,14 @@ pub struct SiteConfig {
     /// (no script, event handlers or `javascript:` URLs). Turn on only for trusted authors.
     #[serde(default)]
     pub trust_html: bool,
+    /// What the facts are current to, as precisely as known (`2026-04`): shown on every
+    /// page beside its own "last updated" date, which says when the page was edited.
+    #[serde(default)]
+    pub facts_current_to: Option<PartialDate>,
+    /// Where readers report an error: a `mailto:` or web address, shown as "Report an
+    /// error" when set.
+    #[serde(default)]
+    pub corrections: Option<String>,
 }
 
 impl SiteConfig {
@@ -66,6 +77,19 @@ impl SiteConfig {
                     format!("`{}` is not a language tag", config.language),
                 )
                 .with_hint("use a BCP 47 tag such as `en`, `en-GB` or `fr`"),
+            );
+        }
+        if let Some(address) = &config.corrections
+            && !is_contact_address(address)
+        {
+            problems.push(
+                at_key(
+                    "corrections",
+                    format!("`{address}` is not an address readers can use"),
+                )
+                .with_hint(
+                    "write `mailto:errors@example.org` or a web address starting with https://",
+                ),
             );
         }
         if let Some(url) = config.base_url.take() {
@@ -103,6 +127,17 @@ pub fn normalize_base_url(url: &str) -> Result<String, String> {
     })
 }
 
+/// A `mailto:` address or a web page, the two ways a reader can send a report.
+fn is_contact_address(address: &str) -> bool {
+    let address = address.trim();
+    if let Some(mail) = address.strip_prefix("mailto:") {
+        return mail.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !mail.contains(char::is_whitespace)
+        });
+    }
+    normalize_base_url(address).is_ok()
+}
+
 fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or_default();
@@ -137,5 +172,21 @@ mod tests {
         let errs = SiteConfig::parse(text, Path::new("site.yaml")).unwrap_err();
         let lines: Vec<_> = errs.iter().map(|d| d.line).collect();
         assert_eq!(lines, [3, 5]);
+    }
+
+    #[test]
+    fn corrections_must_be_a_mail_or_web_address() {
+        for good in ["mailto:errors@example.org", "https://example.org/report"] {
+            let text = format!("{GOOD}corrections: {good}\n");
+            assert!(
+                SiteConfig::parse(&text, Path::new("site.yaml")).is_ok(),
+                "{good}"
+            );
+        }
+        for bad in ["errors@example.org", "mailto:nobody", "ftp://x.org"] {
+            let text = format!("{GOOD}corrections: {bad}\n");
+            let errs = SiteConfig::parse(&text, Path::new("site.yaml")).unwrap_err();
+            assert_eq!(errs[0].line, 5, "{bad}");
+        }
     }
 }

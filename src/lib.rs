@@ -146,6 +146,11 @@ pub fn load(options: &BuildOptions) -> Result<Site> {
             .extend(render::missing_templates(templates, &loaded.pages));
     }
     let glossary = data.as_ref().ok().map(|data| glossary(&loaded.pages, data));
+    if let Ok(data) = &data {
+        loaded
+            .problems
+            .extend(unknown_shown_data(&loaded.pages, data));
+    }
     match (config, data, templates, glossary) {
         (Ok(config), Ok(data), Ok(templates), Some(Ok(glossary))) if loaded.problems.is_empty() => {
             Ok(Site {
@@ -460,6 +465,37 @@ fn body_problems(pages: &[Page], refs: &References) -> Vec<Diagnostic> {
     let (bodies, problems): (Vec<Rendered>, Vec<Vec<Diagnostic>>) = results.into_iter().unzip();
     let mut problems: Vec<Diagnostic> = problems.into_iter().flatten().collect();
     problems.extend(broken_anchors(pages, &bodies));
+    problems
+}
+
+/// Pages whose `shows_data` names a data file the site doesn't have.
+fn unknown_shown_data(pages: &[Page], data: &Data) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for page in pages {
+        for stem in page
+            .front
+            .shows_data
+            .iter()
+            .filter(|s| !data.files.contains(*s))
+        {
+            let hint = match did_you_mean(stem, data.files.iter().map(String::as_str)) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("name a file of {} without `.yaml`", data::DIR),
+            };
+            let text = page.read().map(|t| t.text).unwrap_or_default();
+            let line = crate::yaml::key_line(&text, "shows_data").unwrap_or(1);
+            problems.push(
+                Diagnostic::new(
+                    &page.source,
+                    line,
+                    1,
+                    format!("there is no data file `{stem}` to show"),
+                )
+                .with_source(&text)
+                .with_hint(hint),
+            );
+        }
+    }
     problems
 }
 

@@ -237,6 +237,8 @@ pub struct Shared<'a> {
 pub struct Renderer {
     tera: Tera,
     sources: Vec<(String, String)>,
+    /// The prose words of each data file, for the pages that show one.
+    data_words: BTreeMap<String, usize>,
 }
 
 impl Renderer {
@@ -279,7 +281,16 @@ impl Renderer {
         globals.insert("map", &map::svg(&data.countries));
         globals.insert("map_legend", &map::legend(&data.countries));
         globals.insert("assets", &assets.names);
-        Renderer { tera, sources }
+        let data_words = pages
+            .iter()
+            .flat_map(|p| &p.front.shows_data)
+            .map(|stem| (stem.clone(), data.prose_words(stem)))
+            .collect();
+        Renderer {
+            tera,
+            sources,
+            data_words,
+        }
     }
 
     /// Page `i` with its template; `body` is its Markdown, rendered.
@@ -294,10 +305,16 @@ impl Renderer {
         let summary = |j: usize| Summary::of(&pages[j], &citations[j], shared.data);
         let prev = i.checked_sub(1).map(summary);
         let next = (i + 1 < pages.len()).then(|| summary(i + 1));
+        let shown_words: usize = pages[i]
+            .front
+            .shows_data
+            .iter()
+            .filter_map(|stem| self.data_words.get(stem))
+            .sum();
         let context = page_context(
             shared.config,
             &pages[i],
-            body,
+            (body, body.word_count + shown_words),
             &summary(i),
             (prev.as_ref(), next.as_ref()),
         );
@@ -359,10 +376,12 @@ pub fn render_pages(
     Ok((bodies, problems))
 }
 
+/// The context of one page; `words` counts what a reader reads: its body and the data its
+/// template shows.
 fn page_context(
     config: &SiteConfig,
     page: &Page,
-    body: &Rendered,
+    (body, words): (&Rendered, usize),
     summary: &Summary,
     (prev, next): (Option<&Summary>, Option<&Summary>),
 ) -> Context {
@@ -382,8 +401,8 @@ fn page_context(
         updated: front.updated.or(front.date),
         key_points: &front.key_points,
         sources: &summary.sources,
-        word_count: body.word_count,
-        reading_time: body.word_count.div_ceil(WORDS_PER_MINUTE).max(1),
+        word_count: words,
+        reading_time: words.div_ceil(WORDS_PER_MINUTE).max(1),
         is_home: page.is_home(),
         source: page.source.to_string_lossy().replace('\\', "/"),
     };

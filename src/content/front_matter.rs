@@ -20,6 +20,7 @@ const FIELDS: &[&str] = &[
     "template",
     "slug",
     "key_points",
+    "shows_data",
 ];
 
 /// A page's validated front matter.
@@ -51,6 +52,10 @@ pub struct FrontMatter {
     pub slug: Option<Slug>,
     #[serde(default)]
     pub key_points: Vec<String>,
+    /// Data files whose text the page's template shows (`[timeline]`): their words count
+    /// towards the page's reading time, since the reader reads them too.
+    #[serde(default)]
+    pub shows_data: Vec<String>,
 }
 
 /// A content file cut into its front matter and its Markdown body.

@@ -6,7 +6,7 @@
 
 pub mod types;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -29,6 +29,8 @@ pub struct Data {
     pub other: BTreeMap<String, serde_yaml::Value>,
     /// Line of each source's `id:` in sources.yaml, to point at it later.
     pub source_lines: HashMap<String, usize>,
+    /// The stem of every data file that was read, typed or not.
+    pub files: BTreeSet<String>,
 }
 
 impl Data {
@@ -38,6 +40,54 @@ impl Data {
 
     pub fn source_ids(&self) -> impl Iterator<Item = &str> {
         self.sources.iter().map(|s| s.id.as_str())
+    }
+
+    /// The words a reader reads in the data file `stem` when a page shows it: the prose
+    /// fields of typed entries (not ids, dates or codes), every string of other files.
+    pub fn prose_words(&self, stem: &str) -> usize {
+        let mut words = crate::markdown::WordCount::default();
+        let mut add = |text: &str| {
+            words.push(text);
+            words.push_break();
+        };
+        match stem {
+            "sources" => self.sources.iter().for_each(|s| {
+                [&s.publisher, &s.title]
+                    .into_iter()
+                    .chain(&s.note)
+                    .for_each(|t| add(t))
+            }),
+            "timeline" => self.timeline.iter().for_each(|e| {
+                add(&e.title);
+                add(&e.text);
+            }),
+            "countries" => self.countries.iter().for_each(|c| {
+                add(&c.name);
+                add(&c.cold_war);
+            }),
+            "glossary" => self.glossary.iter().for_each(|t| {
+                std::iter::once(&t.term)
+                    .chain(&t.aliases)
+                    .chain([&t.definition])
+                    .for_each(|t| add(t))
+            }),
+            other => {
+                if let Some(value) = self.other.get(other) {
+                    yaml_strings(value, &mut add);
+                }
+            }
+        }
+        words.total()
+    }
+}
+
+fn yaml_strings(value: &serde_yaml::Value, add: &mut impl FnMut(&str)) {
+    match value {
+        serde_yaml::Value::String(s) => add(s),
+        serde_yaml::Value::Sequence(items) => items.iter().for_each(|v| yaml_strings(v, add)),
+        serde_yaml::Value::Mapping(map) => map.values().for_each(|v| yaml_strings(v, add)),
+        serde_yaml::Value::Tagged(tagged) => yaml_strings(&tagged.value, add),
+        _ => {}
     }
 }
 
@@ -86,6 +136,7 @@ pub fn load(root: &Path) -> Result<Data, Vec<Diagnostic>> {
         if let Err(d) = result {
             problems.push(d);
         }
+        data.files.insert(stem.clone());
         texts.insert(stem, (shown, text));
     }
     problems.extend(check(&data, &texts));

@@ -16,6 +16,7 @@ pub const SOURCE_FIELDS: &[&str] = &[
     "url",
     "further_reading",
     "note",
+    "via",
 ];
 
 /// One entry of `sources.yaml`.
@@ -36,9 +37,14 @@ pub struct Source {
     /// How it was checked, e.g. "AP text, via an agency copy".
     #[serde(default)]
     pub note: Option<String>,
+    /// Where `url` points when it is a copy rather than the publisher's own page: the
+    /// copy's site, e.g. `alliansfriheten.se`. Shown with the publisher, so a reader never
+    /// takes a mirror for the original.
+    #[serde(default)]
+    pub via: Option<String>,
 }
 
-pub const EVENT_FIELDS: &[&str] = &["date", "title", "text", "sources"];
+pub const EVENT_FIELDS: &[&str] = &["date", "title", "text", "sources", "scheduled"];
 
 /// One entry of `timeline.yaml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -51,6 +57,9 @@ pub struct Event {
     /// Ids from `sources.yaml`; at least one.
     #[serde(default)]
     pub sources: Vec<SourceId>,
+    /// The event had not happened when its sources were written: they announce it.
+    #[serde(default)]
+    pub scheduled: bool,
 }
 
 pub const COUNTRY_FIELDS: &[&str] = &[

@@ -28,7 +28,7 @@ use citations::Citations;
 pub use glossary::Glossary;
 use headings::IdAllocator;
 use links::{Destination, PageIndex};
-use words::WordCount;
+pub use words::WordCount;
 
 /// One heading, as templates see it in `page.toc`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
