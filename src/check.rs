@@ -7,65 +7,55 @@
 //! that no other page links to.
 
 use std::collections::HashSet;
+use std::path::PathBuf;
 
-use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
-use crate::{BuildOptions, load, render};
+use crate::prepare::links::file_target;
+use crate::problem::{self, Problem};
+use crate::site_path::SitePath;
+use crate::{BuildOptions, build_in_memory};
 
-/// Every problem of the site at `options.root`, sorted; empty when the site is clean.
-/// `Err` only when the machine refused something (a file could not be read).
-pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
-    let site = match load(options) {
-        Ok(site) => site,
+/// Every problem of the site at `options.root`, errors and warnings, sorted; empty when
+/// the site is clean. `Err` only when the machine refused something.
+pub fn check(options: &BuildOptions) -> Result<Vec<Problem>> {
+    let (built, prepared) = match build_in_memory(options) {
+        Ok(built) => built,
         Err(Error::Site(problems)) => return Ok(problems),
         Err(other) => return Err(other),
     };
-    let sources: Vec<(String, std::path::PathBuf)> = site
-        .pages
-        .iter()
-        .map(|p| (p.path.clone(), p.source.clone()))
-        .collect();
-    let output = match render(site) {
-        Ok(output) => output,
-        Err(Error::Site(problems)) => return Ok(problems),
-        Err(other) => return Err(other),
-    };
-    let mut problems = output.warnings;
+    let mut problems = built.warnings;
     // Links from content pages only: the 404 page lists every page, but no reader
     // navigates from it.
-    let pages: Vec<(String, String)> = sources
+    let pages: Vec<(&SitePath, &PathBuf, &str)> = prepared
+        .pages
         .iter()
-        .filter_map(|(path, _)| Some((path.clone(), output.files.get(path)?.clone())))
+        .filter_map(|p| Some((&p.path, &p.source, built.files.get(&p.path)?.as_str())))
         .collect();
-    problems.extend(unlinked_pages(&pages, &sources));
-    match Error::site(problems) {
-        Error::Site(sorted) => Ok(sorted),
-        other => Err(other),
-    }
+    problems.extend(unlinked_pages(&pages));
+    Ok(problem::sorted(problems))
 }
 
 /// Pages no other page links to: readers can't reach them, so they are missing from the
-/// navigation. The home page is reached by its address.
-fn unlinked_pages(
-    pages: &[(String, String)],
-    sources: &[(String, std::path::PathBuf)],
-) -> Vec<Diagnostic> {
+/// navigation. The home page is reached by its address. `pages` are each page's site
+/// path, source and HTML.
+fn unlinked_pages(pages: &[(&SitePath, &PathBuf, &str)]) -> Vec<Problem> {
     let mut linked = HashSet::new();
-    for (path, html) in pages {
+    for (path, _, html) in pages {
         for href in hrefs(html) {
-            if let Some(target) = crate::markdown::links::file_target(href, path)
-                && &target != path
+            if let Some(target) = file_target(href, path)
+                && &&target != path
             {
                 linked.insert(target);
             }
         }
     }
-    sources
+    pages
         .iter()
-        .filter(|(path, _)| path != "index.html" && !linked.contains(path))
-        .map(|(path, source)| {
-            Diagnostic::file(source, format!("no page links to {path}, so readers can't reach it"))
+        .filter(|(path, _, _)| path.as_str() != "index.html" && !linked.contains(*path))
+        .map(|(path, source, _)| {
+            Problem::file(*source, format!("no page links to {path}, so readers can't reach it"))
                 .with_hint("the templates' navigation lists every page in `pages`; check that it is used, and that the page is not a draft")
+                .warning()
         })
         .collect()
 }
@@ -83,27 +73,26 @@ mod tests {
 
     #[test]
     fn a_page_nobody_links_to_is_reported() {
-        let pages = vec![
-            (
-                "index.html".to_owned(),
-                r#"<a href="a.html">A</a>"#.to_owned(),
-            ),
-            (
-                "a.html".to_owned(),
-                r#"<a href="index.html">Home</a> <a href="a.html#x">me</a>"#.to_owned(),
-            ),
-            ("b.html".to_owned(), r#"<a href="a.html">A</a>"#.to_owned()),
+        let html = [
+            r#"<a href="a.html">A</a>"#,
+            r#"<a href="index.html">Home</a> <a href="a.html#x">me</a>"#,
+            r#"<a href="a.html">A</a>"#,
         ];
-        let sources: Vec<_> = ["index", "a", "b"]
+        let paths: Vec<_> = ["index", "a", "b"]
             .iter()
             .map(|n| {
                 (
-                    format!("{n}.html"),
-                    std::path::PathBuf::from(format!("content/{n}.md")),
+                    SitePath::new(format!("{n}.html")),
+                    PathBuf::from(format!("content/{n}.md")),
                 )
             })
             .collect();
-        let problems = unlinked_pages(&pages, &sources);
+        let pages: Vec<_> = paths
+            .iter()
+            .zip(html)
+            .map(|((p, s), h)| (p, s, h))
+            .collect();
+        let problems = unlinked_pages(&pages);
         assert_eq!(problems.len(), 1);
         assert!(problems[0].message.contains("no page links to b.html"));
     }

@@ -1,15 +1,16 @@
-//! Why a build failed: either the site's sources have mistakes (all of them, located), or
-//! the machine refused something (a file could not be read or written).
+//! Why a command failed: either the site's sources have mistakes (all of them, located), or
+//! the machine refused something (a file could not be read or written), or the command was
+//! asked for something it must not do.
 
 use std::path::PathBuf;
 
-use crate::diagnostics::Diagnostic;
+use crate::problem::{self, Problem};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Mistakes in the site's sources. Never empty; sorted by file and position.
-    #[error("{}", render_diagnostics(.0, false))]
-    Site(Vec<Diagnostic>),
+    /// Mistakes in the site's sources: at least one error, sorted by file and position.
+    #[error("{}", report(.0, false))]
+    Site(Vec<Problem>),
 
     #[error("{action} {path}: {source}")]
     Io {
@@ -37,31 +38,30 @@ impl Error {
         }
     }
 
-    /// Wraps collected diagnostics, in a stable order so output is reproducible.
-    pub fn site(mut diagnostics: Vec<Diagnostic>) -> Self {
-        diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-        diagnostics.dedup();
-        Error::Site(diagnostics)
+    /// The errors among `problems`, in a stable order so output is reproducible. Warnings
+    /// don't stop a build, so they are not part of why it stopped.
+    pub fn site(problems: Vec<Problem>) -> Self {
+        Error::Site(problem::sorted(
+            problems.into_iter().filter(Problem::is_error).collect(),
+        ))
     }
-}
 
-impl Error {
     /// The error as the terminal shows it, coloured if `color`.
-    pub fn render(&self, color: bool) -> String {
+    pub fn report(&self, color: bool) -> String {
         match self {
-            Error::Site(diagnostics) => render_diagnostics(diagnostics, color),
+            Error::Site(problems) => report(problems, color),
             other => other.to_string(),
         }
     }
 }
 
-fn render_diagnostics(diagnostics: &[Diagnostic], color: bool) -> String {
+fn report(problems: &[Problem], color: bool) -> String {
     let mut out = String::new();
-    for d in diagnostics {
-        out.push_str(&d.render(color));
+    for problem in problems {
+        out.push_str(&problem.to_terminal(color));
         out.push_str("\n\n");
     }
-    let n = diagnostics.len();
+    let n = problems.len();
     out.push_str(&format!("{n} error{}", if n == 1 { "" } else { "s" }));
     out
 }

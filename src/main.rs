@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use explainer::content::date::Date;
-use explainer::{BuildOptions, Error, color_on_stderr};
+use explainer::date::Date;
+use explainer::problem::color_on_stderr;
+use explainer::{BuildOptions, Error};
 
 #[derive(Parser)]
 #[command(
@@ -110,7 +111,7 @@ fn main() -> ExitCode {
         }
     };
     result.unwrap_or_else(|err| {
-        eprintln!("{}", err.render(color_on_stderr()));
+        eprintln!("{}", err.report(color_on_stderr()));
         ExitCode::FAILURE
     })
 }
@@ -120,7 +121,7 @@ fn build(options: BuildOptions) -> Result<ExitCode, Error> {
     let report = match explainer::build(&options) {
         Ok(report) => report,
         Err(err) => {
-            eprintln!("{}", err.render(color_on_stderr()));
+            eprintln!("{}", err.report(color_on_stderr()));
             eprintln!("Build failed; the previous output was left as it was.");
             return Ok(ExitCode::FAILURE);
         }
@@ -148,7 +149,7 @@ fn check(options: BuildOptions) -> Result<ExitCode, Error> {
     }
     let color = color_on_stderr();
     for problem in &problems {
-        eprintln!("{}\n", problem.render(color));
+        eprintln!("{}\n", problem.to_terminal(color));
     }
     let n = problems.len();
     eprintln!("{n} problem{} found.", if n == 1 { "" } else { "s" });

@@ -4,14 +4,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::content::date::Date;
-use crate::content::slug::Slug;
+use crate::date::Date;
 use crate::error::{Error, Result};
+use crate::slug::Slug;
 
 /// Creates `root/content/<slug>.md` and returns its path. Never overwrites a file.
 pub fn create(root: &Path, slug: &str, title: Option<&str>, today: Date) -> Result<PathBuf> {
     let slug = Slug::parse(slug).map_err(Error::Usage)?;
-    let dir = root.join(crate::content::DIR);
+    let dir = root.join(crate::load::pages::DIR);
     if !dir.is_dir() {
         return Err(Error::Usage(format!(
             "{} has no content folder: run this in the site's folder, or pass --root",
@@ -65,7 +65,7 @@ fn yaml_string(s: &str) -> String {
 
 /// After the heaviest page, so the new section comes last in the navigation.
 fn next_weight(root: &Path) -> i64 {
-    let loaded = crate::content::load_pages(root, true);
+    let loaded = crate::load::pages::load(root, true);
     loaded
         .pages
         .iter()

@@ -4,14 +4,10 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Fixture, page};
-
-fn explainer() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_explainer"))
-}
+use common::{Fixture, explainer, page};
 
 // ---- serve ----
 
@@ -352,10 +348,7 @@ fn new_creates_a_draft_that_builds_and_never_overwrites() {
     );
     let text = std::fs::read_to_string(site.root().join("content/sanctions.md")).unwrap();
     assert!(text.contains("draft: true"));
-    assert!(text.contains(&format!(
-        "date: {}",
-        explainer::content::date::Date::today()
-    )));
+    assert!(text.contains(&format!("date: {}", explainer::date::Date::today())));
 
     let mut options = site.options();
     options.drafts = true;
@@ -396,27 +389,25 @@ fn a_body_edit_re_renders_only_that_page_and_anything_else_asks_for_a_full_build
     let site = Fixture::new();
     site.write("content/a.md", &page("A", "## Target\n\nFirst."))
         .write("content/b.md", &page("B", "See [the target](a.md#target)."));
-    let load = || explainer::load(&site.options()).unwrap();
-    let (_, mut prepared) = explainer::render_kept(load()).unwrap();
+    let (_, mut prepared) = explainer::build_in_memory(&site.options()).unwrap();
     let a = site.root().join("content/a.md");
+    let again = |prepared: &mut _| explainer::render::page_again(prepared, site.root(), &a);
 
     site.write("content/a.md", &page("A", "## Target\n\nSecond."));
-    let (path, html) = prepared
-        .rerender(site.root(), &a)
+    let (path, html) = again(&mut prepared)
         .expect("a body edit is re-rendered alone")
         .unwrap();
-    assert_eq!(path, "a.html");
+    assert_eq!(path.as_str(), "a.html");
     assert!(
         html.contains("Second.") && html.contains(r#"href="b.html""#),
         "{html}"
     );
     // The same HTML a full build gives.
-    let full = explainer::render(load()).unwrap();
-    assert_eq!(full.files["a.html"], html);
+    let (full, _) = explainer::build_in_memory(&site.options()).unwrap();
+    assert_eq!(full.files.get("a.html"), Some(&html));
 
     site.write("content/a.md", &page("A", "## Renamed\n\nThird."));
-    let err = prepared
-        .rerender(site.root(), &a)
+    let err = again(&mut prepared)
         .expect("checked alone")
         .unwrap_err()
         .to_string();
@@ -424,12 +415,12 @@ fn a_body_edit_re_renders_only_that_page_and_anything_else_asks_for_a_full_build
 
     site.write("content/a.md", &page("A new title", "## Target\n\nFourth."));
     assert!(
-        prepared.rerender(site.root(), &a).is_none(),
+        again(&mut prepared).is_none(),
         "a title change reaches every page's navigation"
     );
     site.write("content/a.md", &page("A", "## Target\n\nCited.[@x]"));
     assert!(
-        prepared.rerender(site.root(), &a).unwrap().is_err(),
+        again(&mut prepared).unwrap().is_err(),
         "an unknown source is still an error"
     );
 }

@@ -8,27 +8,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{attr_values, html_files};
+use common::{RealSite, attr_values, html_files};
 
 /// A page and its stylesheet must arrive in the first round trip of a new connection.
 const PAGE_BUDGET_GZIPPED: usize = 14 * 1024;
 
-/// The site's own address in these builds; the 404 page links through it.
+/// The site's own address in the published build; the 404 page links through it.
 const BASE_URL: &str = "https://example.org/explainer/";
-
-/// The real site, built with `base_url` if given (a local browser test can't follow
-/// absolute links to the real address, so it builds without one).
-fn build_real_site(base_url: Option<&str>) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut options = explainer::BuildOptions::new(root, &out);
-    options.base_url = base_url.map(str::to_owned);
-    if let Err(e) = explainer::build(&options) {
-        panic!("the real site should build:\n{e}");
-    }
-    (dir, out)
-}
 
 fn gzipped_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -38,9 +24,9 @@ fn gzipped_len(bytes: &[u8]) -> usize {
 
 #[test]
 fn every_page_with_its_stylesheet_fits_in_14_kb_gzipped_and_loads_nothing_from_elsewhere() {
-    let (_dir, out) = build_real_site(Some(BASE_URL));
+    let out = &RealSite::published().out;
     let mut report = Vec::new();
-    for page in html_files(&out) {
+    for page in html_files(out) {
         let html = std::fs::read_to_string(out.join(&page)).unwrap();
         let dir = Path::new(&page).parent().unwrap().to_path_buf();
         let stylesheets: Vec<&str> = html
@@ -103,10 +89,9 @@ fn require_node_modules() {
 #[ignore = "needs Chromium"]
 fn every_page_loads_cleanly_passes_axe_in_both_colour_schemes_and_navigates_from_disk() {
     require_node_modules();
-    let (_dir, out) = build_real_site(None);
     let run = Command::new("node")
         .arg(browser_dir().join("check.mjs"))
-        .arg(&out)
+        .arg(&RealSite::build().out)
         .output()
         .expect("node is installed");
     let report = String::from_utf8_lossy(&run.stdout);
@@ -119,9 +104,9 @@ fn every_page_loads_cleanly_passes_axe_in_both_colour_schemes_and_navigates_from
 #[ignore = "needs Java and the Nu Html Checker"]
 fn every_page_stylesheet_and_svg_is_valid() {
     require_node_modules();
-    let (_dir, out) = build_real_site(Some(BASE_URL));
+    let out = &RealSite::published().out;
     let jar = browser_dir().join("node_modules/vnu-jar/build/dist/vnu.jar");
-    let files = std::fs::read_dir(&out)
+    let files = std::fs::read_dir(out)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect::<Vec<_>>();
@@ -135,7 +120,7 @@ fn every_page_stylesheet_and_svg_is_valid() {
         v
     };
     let mut html = with_ext("html");
-    for page in html_files(&out).into_iter().filter(|p| p.contains('/')) {
+    for page in html_files(out).into_iter().filter(|p| p.contains('/')) {
         html.push(out.join(page));
     }
     for (mode, files) in [

@@ -2,13 +2,7 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{Fixture, page, snapshot};
-
-fn explainer() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_explainer"))
-}
+use common::{Fixture, explainer, page, snapshot};
 
 #[test]
 fn help_and_version_work() {

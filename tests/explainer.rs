@@ -4,10 +4,10 @@
 
 mod common;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
-use common::{attr_values, snapshot};
+use common::{RealSite as Site, attr_values, explainer, normalize};
 
 /// Every quotation the fact base (`shared/FACTS.md`) allows, as it gives it. A quotation on
 /// the site must be one of these or a part of one, word for word.
@@ -91,93 +91,6 @@ const ARTICLE_TEN: &[&str] = &[
     "Bulgaria",
     "Albania",
 ];
-
-struct Site {
-    _dir: tempfile::TempDir,
-    /// Every built file's bytes, by site path.
-    files: BTreeMap<String, Vec<u8>>,
-}
-
-impl Site {
-    fn build() -> Site {
-        let dir = tempfile::tempdir().unwrap();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let out = dir.path().join("public");
-        if let Err(e) = explainer::build(&explainer::BuildOptions::new(root, &out)) {
-            panic!("the real site should build:\n{e}");
-        }
-        let files = snapshot(&out)
-            .into_iter()
-            .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b))
-            .collect();
-        Site { _dir: dir, files }
-    }
-
-    fn html(&self, page: &str) -> String {
-        String::from_utf8(
-            self.files
-                .get(page)
-                .unwrap_or_else(|| panic!("{page} was not built"))
-                .clone(),
-        )
-        .unwrap()
-    }
-
-    /// The readable text of a page's main content, tags removed and entities decoded.
-    fn text(&self, page: &str) -> String {
-        let html = self.html(page);
-        let main = html
-            .find("<main")
-            .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
-            .map_or(html.as_str(), |body| &html[body..]);
-        let main = main.split("</main>").next().unwrap_or(main);
-        normalize(&decode(&strip_tags(main)))
-    }
-
-    fn pages(&self) -> impl Iterator<Item = &str> {
-        self.files
-            .keys()
-            .map(String::as_str)
-            .filter(|p| p.ends_with(".html") && *p != "404.html")
-    }
-}
-
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-fn decode(text: &str) -> String {
-    text.replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-}
-
-/// Typographic variants made plain, so quotes compare word for word.
-fn normalize(text: &str) -> String {
-    let text = text
-        .replace(['’', '‘'], "'")
-        .replace(['–', '—'], "-")
-        .replace('…', "...")
-        .replace('\u{a0}', " ");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn assert_mentions(site: &Site, page: &str, needles: &[&str]) {
     let text = site.text(page);
@@ -405,12 +318,13 @@ fn every_citation_links_to_an_entry_that_links_back() {
 
 #[test]
 fn every_source_is_cited_or_listed_as_further_reading() {
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))
+    let run = explainer()
         .args(["check", "--root", env!("CARGO_MANIFEST_DIR")])
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!stderr.contains("is never cited"), "{stderr}");
+    assert!(run.status.success(), "check found problems:\n{stderr}");
     // The sources page lists every source in the data file.
     let site = Site::build();
     let sources = site.text("sources.html");
@@ -418,7 +332,7 @@ fn every_source_is_cited_or_listed_as_further_reading() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data/sources.yaml"),
     )
     .unwrap();
-    let data: Vec<explainer::data::Source> = serde_yaml::from_str(&data).unwrap();
+    let data: Vec<explainer::load::data::Source> = serde_yaml::from_str(&data).unwrap();
     for source in data {
         assert!(
             sources.contains(&normalize(&source.title)),
@@ -467,7 +381,7 @@ fn the_map_names_every_country_and_its_table_matches() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data/countries.yaml"),
     )
     .unwrap();
-    let countries: Vec<explainer::data::Country> = serde_yaml::from_str(&data).unwrap();
+    let countries: Vec<explainer::load::data::Country> = serde_yaml::from_str(&data).unwrap();
     let html = site.html("map.html");
     let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
     let table = &html[html.find("<table").expect("a table alternative")..];

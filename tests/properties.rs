@@ -13,9 +13,8 @@ fn run(site: &Fixture, bytes: &[u8]) -> Result<(), TestCaseError> {
     // Drafts included, so that every page that loads is rendered.
     let mut options = site.options();
     options.drafts = true;
-    let result = explainer::load(&options).and_then(explainer::render);
-    match result {
-        Ok(output) => {
+    match explainer::build_in_memory(&options) {
+        Ok((output, _)) => {
             // index, other and x (under its own name or its slug).
             prop_assert_eq!(output.pages, 3);
         }

@@ -5,10 +5,9 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{Fixture, page, snapshot};
+use common::{Fixture, explainer, page, snapshot};
 
 /// Runs `f` on another thread and fails the test if it takes longer than `limit`: a hang
 /// is a bug, whatever the machine's speed.
@@ -51,7 +50,7 @@ fn rewrite_pages(site: &Fixture, pages: usize, version: &str) {
 }
 
 fn spawn_build(site: &Fixture, output: &Path) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_explainer"))
+    explainer()
         .args(["build", "--root"])
         .arg(site.root())
         .arg("--output-dir")
@@ -222,7 +221,7 @@ fn output_folders_that_hold_other_things_are_refused_and_left_alone() {
 fn the_home_folder_is_refused() {
     let site = Fixture::new();
     let home = tempfile::tempdir().unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_explainer"))
+    let run = explainer()
         .args(["build", "--root"])
         .arg(site.root())
         .arg("--output-dir")
@@ -455,12 +454,14 @@ fn a_build_in_progress_never_changes_the_live_output() {
     // The second build starts the spare as hard links to the output's files.
     site.build().unwrap();
     let before = snapshot(&site.out());
-    let assets = explainer::assets::Assets::scan(site.root()).unwrap();
-    let planned = ["a.html".to_owned(), "index.html".to_owned()]
+    let (assets, problems) = explainer::load::assets::Assets::scan(site.root());
+    assert!(problems.is_empty());
+    let planned = ["a.html", "index.html"]
         .into_iter()
+        .map(explainer::site_path::SitePath::new)
         .collect();
     let writer =
-        explainer::output::Writer::prepare(site.root(), &site.out(), &planned, &assets).unwrap();
+        explainer::write::Writer::prepare(site.root(), &site.out(), &planned, &assets).unwrap();
     writer.put("a.html", b"<p>New.</p>").unwrap();
     assert_eq!(
         snapshot(&site.out()),

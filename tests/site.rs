@@ -4,8 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{attr_values, broken_links, element_text};
-use explainer::BuildOptions;
+use common::{RealSite, attr_values, broken_links, element_text};
 
 const SECTIONS: &[(&str, &str)] = &[
     ("content/index.md", "index.html"),
@@ -16,16 +15,6 @@ const SECTIONS: &[(&str, &str)] = &[
 ];
 
 const SITE_TITLE: &str = "What does Russia want from NATO?";
-
-fn build_real_site() -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let options = BuildOptions::new(root, out.path().join("public"));
-    if let Err(e) = explainer::build(&options) {
-        panic!("the real site should build:\n{e}");
-    }
-    out
-}
 
 /// A front matter value, read the simple way the real content writes it.
 fn front_matter_value(source: &str, key: &str) -> String {
@@ -47,9 +36,9 @@ fn unescape(s: &str) -> String {
 
 #[test]
 fn every_section_page_exists_with_its_title_and_description() {
-    let out = build_real_site();
+    let site = RealSite::build();
     for (source, page) in SECTIONS {
-        let html = std::fs::read_to_string(out.path().join("public").join(page))
+        let html = std::fs::read_to_string(site.out.join(page))
             .unwrap_or_else(|_| panic!("{page} was not built"));
         let title = front_matter_value(source, "title");
         let description = front_matter_value(source, "description");
@@ -81,9 +70,9 @@ fn every_section_page_exists_with_its_title_and_description() {
 
 #[test]
 fn every_page_links_to_every_other_section_in_its_navigation() {
-    let out = build_real_site();
+    let site = RealSite::build();
     for (_, page) in SECTIONS {
-        let html = std::fs::read_to_string(out.path().join("public").join(page)).unwrap();
+        let html = std::fs::read_to_string(site.out.join(page)).unwrap();
         let nav = element_text(&html, "nav").unwrap_or_else(|| panic!("{page} has no <nav>"));
         let links = attr_values(nav, "href");
         for (_, other) in SECTIONS.iter().filter(|(_, p)| p != page) {
@@ -97,9 +86,6 @@ fn every_page_links_to_every_other_section_in_its_navigation() {
 
 #[test]
 fn every_link_resolves_under_a_sub_path_and_from_file_urls() {
-    let out = build_real_site();
-    assert_eq!(
-        broken_links(&out.path().join("public")),
-        Vec::<String>::new()
-    );
+    let site = RealSite::build();
+    assert_eq!(broken_links(&site.out), Vec::<String>::new());
 }

@@ -7,8 +7,57 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{BrokenLink, CowStr};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Tag, TagEnd};
 use serde::Serialize;
+
+use super::{Body, Context, Pass, Spanned};
+use crate::problem::did_you_mean;
+
+/// The pass: each citation becomes its markers, numbered in order of first citation, and
+/// its text (the ids) goes no further.
+#[derive(Default)]
+pub struct Cite {
+    numbering: Numbering,
+    in_citation: bool,
+}
+
+impl<'a> Pass<'a> for Cite {
+    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, out: &mut Vec<Spanned<'a>>) {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with(SCHEME) => {
+                self.in_citation = true;
+                let markers = self.cite(&dest_url, at, cx);
+                out.push((Event::InlineHtml(markers_html(&markers).into()), at));
+            }
+            Event::End(TagEnd::Link) if self.in_citation => self.in_citation = false,
+            _ if self.in_citation => {}
+            event => out.push((event, at)),
+        }
+    }
+
+    fn finish(&mut self, _: &mut Context, body: &mut Body) {
+        body.citations = std::mem::take(&mut self.numbering).into_list();
+    }
+}
+
+impl Cite {
+    /// The markers for `[@id; @other]`; an id `sources.yaml` lacks is an error.
+    fn cite(&mut self, dest: &str, at: usize, cx: &mut Context) -> Vec<Marker> {
+        let data = cx.refs.data;
+        let mut markers = Vec::new();
+        for id in parse_ids(dest) {
+            if data.source(id).is_some() {
+                markers.push(self.numbering.cite(id));
+            } else if data.sources_known() {
+                let hint = did_you_mean(id, data.source_ids())
+                    .map(|c| format!("did you mean `@{c}`?"))
+                    .unwrap_or_else(|| "cite an `id` from content/data/sources.yaml".to_owned());
+                cx.error(at, format!("unknown source `{id}`"), Some(hint));
+            }
+        }
+        markers
+    }
+}
 
 /// The link destination a citation is parsed into, before it is rendered.
 pub const SCHEME: &str = "cite:";
@@ -49,7 +98,7 @@ pub struct Citation {
 
 /// The citations of one page so far.
 #[derive(Debug, Default)]
-pub struct Citations {
+pub struct Numbering {
     list: Vec<Citation>,
     by_id: HashMap<String, usize>,
 }
@@ -60,7 +109,7 @@ pub struct Marker {
     pub anchor: String,
 }
 
-impl Citations {
+impl Numbering {
     /// Records a citation of `id` and returns its marker.
     pub fn cite(&mut self, id: &str) -> Marker {
         let next = self.list.len();
@@ -135,7 +184,7 @@ mod tests {
 
     #[test]
     fn numbers_follow_first_citation_and_repeats_keep_their_number() {
-        let mut c = Citations::default();
+        let mut c = Numbering::default();
         assert_eq!(c.cite("b").number, 1);
         assert_eq!(c.cite("a").number, 2);
         let again = c.cite("b");

@@ -1,108 +1,66 @@
-//! Glossary terms linked from their first use on each page.
+//! The glossary pass: the first use on a page of each glossary term links to its entry on
+//! the glossary page. Text inside links, code and headings is left alone, and so is the
+//! glossary page itself.
 
-use std::collections::HashSet;
-use std::ops::Range;
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use memchr::memmem::Finder;
+use super::{Context, Pass, Spanned};
 
-use crate::data::Term;
-
-/// The glossary page and every way of writing each term, longest first so that
-/// "NATO-Russia Council" wins over a shorter term inside it.
-#[derive(Debug)]
-pub struct Glossary {
-    /// Site path of the page that lists the terms.
-    pub page: String,
-    /// Each spelling's searcher, built once: the text of every page is searched for all.
-    spellings: Vec<(Finder<'static>, String)>,
+#[derive(Default)]
+pub struct Terms {
+    /// Terms already linked on this page, by index.
+    linked: Vec<bool>,
+    in_link: bool,
+    in_code_block: bool,
+    in_heading: bool,
 }
 
-impl Glossary {
-    pub fn new(page: String, terms: &[Term]) -> Glossary {
-        let mut spellings: Vec<(String, String)> = terms
-            .iter()
-            .flat_map(|t| {
-                std::iter::once(&t.term)
-                    .chain(&t.aliases)
-                    .map(|s| (s.clone(), t.id.to_string()))
-            })
-            .collect();
-        spellings.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        let spellings = spellings
-            .into_iter()
-            .map(|(spelling, id)| (Finder::new(spelling.as_bytes()).into_owned(), id))
-            .collect();
-        Glossary { page, spellings }
-    }
-
-    /// Byte ranges in `text` of terms not yet in `linked`, with their ids, in text order.
-    /// Each one found is added to `linked`.
-    pub fn first_uses(
-        &self,
-        text: &str,
-        linked: &mut HashSet<String>,
-    ) -> Vec<(Range<usize>, String)> {
-        let mut found: Vec<(Range<usize>, String)> = Vec::new();
-        for (spelling, id) in &self.spellings {
-            if linked.contains(id) {
-                continue;
+impl<'a> Pass<'a> for Terms {
+    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, out: &mut Vec<Spanned<'a>>) {
+        match &event {
+            Event::Start(Tag::Link { .. }) => self.in_link = true,
+            Event::End(TagEnd::Link) => self.in_link = false,
+            Event::Start(Tag::CodeBlock(_)) => self.in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => self.in_code_block = false,
+            Event::Start(Tag::Heading { .. }) => self.in_heading = true,
+            Event::End(TagEnd::Heading(_)) => self.in_heading = false,
+            Event::Text(_) if !(self.in_link || self.in_code_block || self.in_heading) => {
+                if let Event::Text(text) = event {
+                    self.link_terms(text, at, cx, out);
+                }
+                return;
             }
-            let len = spelling.needle().len();
-            let hit = spelling
-                .find_iter(text.as_bytes())
-                .map(|i| i..i + len)
-                .find(|r| is_whole_word(text, r) && !found.iter().any(|(f, _)| overlaps(f, r)));
-            if let Some(range) = hit {
-                linked.insert(id.clone());
-                found.push((range, id.clone()));
-            }
+            _ => {}
         }
-        found.sort_by_key(|(r, _)| r.start);
-        found
+        out.push((event, at));
     }
 }
 
-fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
-    let before = text[..range.start].chars().next_back();
-    let after = text[range.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::content::slug::Slug;
-
-    fn term(id: &str, term: &str, aliases: &[&str]) -> Term {
-        Term {
-            id: Slug::parse(id).unwrap(),
-            term: term.into(),
-            aliases: aliases.iter().map(|&a| a.into()).collect(),
-            definition: String::new(),
+impl Terms {
+    /// `text`, with the first use on this page of each term linked to its entry.
+    fn link_terms<'a>(
+        &mut self,
+        text: CowStr<'a>,
+        at: usize,
+        cx: &Context,
+        out: &mut Vec<Spanned<'a>>,
+    ) {
+        let glossary = cx.refs.glossary.filter(|g| g.page != cx.page.path);
+        let spans = glossary.map(|g| (g, g.first_uses(&text, &mut self.linked)));
+        let Some((glossary, spans)) = spans.filter(|(_, s)| !s.is_empty()) else {
+            out.push((Event::Text(text), at));
+            return;
+        };
+        let base = cx.page.path.url_to(&glossary.page);
+        let mut from = 0;
+        for (range, id) in spans {
+            out.push((Event::Text(text[from..range.start].to_owned().into()), at));
+            let open = format!("<a class=\"term\" href=\"{base}#{id}\">");
+            out.push((Event::InlineHtml(open.into()), at));
+            out.push((Event::Text(text[range.clone()].to_owned().into()), at));
+            out.push((Event::InlineHtml("</a>".into()), at));
+            from = range.end;
         }
-    }
-
-    #[test]
-    fn only_the_first_whole_word_use_of_each_term_is_found() {
-        let g = Glossary::new(
-            "glossary.html".into(),
-            &[
-                term("article-5", "Article 5", &[]),
-                term("efp", "enhanced Forward Presence", &["eFP"]),
-            ],
-        );
-        let mut linked = HashSet::new();
-        let text = "Article 50 differs; Article 5 and the eFP, and Article 5 again.";
-        let uses = g.first_uses(text, &mut linked);
-        let words: Vec<_> = uses
-            .iter()
-            .map(|(r, id)| (&text[r.clone()], id.as_str()))
-            .collect();
-        assert_eq!(words, [("Article 5", "article-5"), ("eFP", "efp")]);
-        assert!(g.first_uses("Article 5 again", &mut linked).is_empty());
+        out.push((Event::Text(text[from..].to_owned().into()), at));
     }
 }

@@ -1,7 +1,126 @@
-//! Heading ids: derived from the heading's text so they stay stable as a page is edited
-//! elsewhere, and made unique within the page.
+//! The headings pass: each heading gets an id derived from its text, so it stays stable as
+//! the page is edited elsewhere, unique within the page; it links to itself, and it fills
+//! the page's table of contents. Headings should go down one level at a time.
 
 use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use super::{Body, Context, Pass, Spanned, TocEntry};
+
+/// The pass. A heading's events are held back until it ends, since its id depends on all
+/// of its text.
+pub struct Headings<'a> {
+    ids: IdAllocator,
+    toc: Vec<TocEntry>,
+    open: Option<OpenHeading<'a>>,
+    /// Level of the last heading; the template's `<h1>` comes first.
+    level: u8,
+}
+
+/// A heading whose events are being collected until it ends.
+struct OpenHeading<'a> {
+    level: HeadingLevel,
+    explicit_id: Option<CowStr<'a>>,
+    text: String,
+    events: Vec<Spanned<'a>>,
+}
+
+impl Default for Headings<'_> {
+    fn default() -> Self {
+        Headings {
+            ids: IdAllocator::default(),
+            toc: Vec::new(),
+            open: None,
+            level: 1,
+        }
+    }
+}
+
+impl<'a> Pass<'a> for Headings<'a> {
+    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, out: &mut Vec<Spanned<'a>>) {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                self.check_level(level as u8, at, cx);
+                self.open = Some(OpenHeading {
+                    level,
+                    explicit_id: id,
+                    text: String::new(),
+                    events: Vec::new(),
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(heading) = self.open.take() {
+                    self.emit(heading, at, out);
+                }
+            }
+            // The heading is itself a link to its anchor, and links can't nest.
+            Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) if self.open.is_some() => {}
+            event => match self.open.as_mut() {
+                Some(heading) => {
+                    if let Event::Text(text) | Event::Code(text) = &event {
+                        heading.text.push_str(text);
+                    }
+                    heading.events.push((event, at));
+                }
+                None => out.push((event, at)),
+            },
+        }
+    }
+
+    fn finish(&mut self, _: &mut Context, body: &mut Body) {
+        body.outline.toc = std::mem::take(&mut self.toc);
+    }
+}
+
+impl<'a> Headings<'a> {
+    /// Headings go down one level at a time, below the page's one `<h1>`.
+    fn check_level(&mut self, level: u8, at: usize, cx: &mut Context) {
+        if level == 1 {
+            let hint = "the page's title is its only h1: start sections at ##";
+            cx.warn(
+                at,
+                "a level-1 heading in the body".into(),
+                Some(hint.into()),
+            );
+        } else if level > self.level + 1 {
+            let hint = format!(
+                "use {} here, or add the missing level above",
+                "#".repeat(usize::from(self.level) + 1)
+            );
+            let message = format!("the heading skips from level {} to {level}", self.level);
+            cx.warn(at, message, Some(hint));
+        }
+        self.level = level;
+    }
+
+    fn emit(&mut self, h: OpenHeading<'a>, at: usize, out: &mut Vec<Spanned<'a>>) {
+        let wanted = match &h.explicit_id {
+            Some(id) if is_plain_id(id) => id.to_string(),
+            Some(id) => slugify(id),
+            None => slugify(&h.text),
+        };
+        let id = self.ids.allocate(&wanted);
+        let level = h.level as u8;
+        let open = format!("<h{level} id=\"{id}\"><a class=\"heading-link\" href=\"#{id}\">");
+        out.push((Event::Html(open.into()), at));
+        out.extend(h.events);
+        out.push((Event::Html(format!("</a></h{level}>\n").into()), at));
+        self.toc.push(TocEntry {
+            level,
+            id,
+            title: h.text.trim().to_owned(),
+        });
+    }
+}
+
+/// An author's `{#id}` is used as written when it needs no escaping anywhere.
+fn is_plain_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+}
 
 /// Ids the page templates use themselves; a heading never takes one of them.
 pub const RESERVED_IDS: &[&str] = &["main", "top", "toc", "key-points", "footnotes"];

@@ -1,5 +1,10 @@
 //! Counting words as a reader does, over text that arrives in pieces: punctuation on its
-//! own is not a word, and a word may run across pieces (`*un*done` is one word).
+//! own is not a word, and a word may run across pieces (`*un*done` is one word). The pass
+//! counts a page's prose: not code blocks, not the ids inside citations.
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::{Body, Context, Pass, Spanned, citations};
 
 const OTHER: u8 = 0;
 const SPACE: u8 = 1;
@@ -65,6 +70,47 @@ impl WordCount {
 
     pub fn total(&self) -> usize {
         self.words
+    }
+}
+
+/// The pass: sees every event as the author wrote it, and passes each on unchanged.
+#[derive(Default)]
+pub struct Words {
+    count: WordCount,
+    in_code_block: bool,
+    in_citation: bool,
+}
+
+impl<'a> Pass<'a> for Words {
+    fn event(&mut self, event: Event<'a>, at: usize, _: &mut Context, out: &mut Vec<Spanned<'a>>) {
+        match &event {
+            Event::Text(text) | Event::Code(text) => {
+                if !self.in_code_block && !self.in_citation {
+                    self.count.push(text);
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                self.in_citation = dest_url.starts_with(citations::SCHEME);
+            }
+            Event::End(TagEnd::Link) => self.in_citation = false,
+            // Inline markup continues the word it is in.
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {}
+            Event::Start(Tag::CodeBlock(_)) => {
+                self.in_code_block = true;
+                self.count.push_break();
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.in_code_block = false;
+                self.count.push_break();
+            }
+            _ => self.count.push_break(),
+        }
+        out.push((event, at));
+    }
+
+    fn finish(&mut self, _: &mut Context, body: &mut Body) {
+        body.outline.word_count = self.count.total();
     }
 }
 

@@ -4,11 +4,11 @@ use std::io::Cursor;
 
 use tiny_http::{Header, Method, Request, Response};
 
-use super::{Shared, live};
+use super::{ServerState, live};
 
 type Reply = Response<Cursor<Vec<u8>>>;
 
-pub fn handle(request: Request, shared: &Shared) {
+pub fn handle(request: Request, shared: &ServerState) {
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(text(405, "Only GET and HEAD are served."));
         return;
@@ -28,7 +28,7 @@ pub fn handle(request: Request, shared: &Shared) {
     let _ = request.respond(reply(&path, shared));
 }
 
-fn reply(url_path: &str, shared: &Shared) -> Reply {
+fn reply(url_path: &str, shared: &ServerState) -> Reply {
     if url_path == live::SCRIPT_PATH {
         return bytes(
             200,
@@ -36,7 +36,7 @@ fn reply(url_path: &str, shared: &Shared) -> Reply {
             live::SCRIPT.as_bytes().to_vec(),
         );
     }
-    let Some(site_path) = site_path(url_path) else {
+    let Some(site_path) = requested_path(url_path) else {
         return text(400, "Bad request: that path leaves the site.");
     };
     let snapshot = shared.snapshot.read().unwrap_or_else(|e| e.into_inner());
@@ -48,23 +48,23 @@ fn reply(url_path: &str, shared: &Shared) -> Reply {
             live::error_page(errors).into_bytes(),
         );
     }
-    if let Some(text) = snapshot.files.get(&site_path) {
-        return bytes(200, content_type(&site_path), text.as_bytes().to_vec());
+    if let Some(text) = snapshot.files.get(site_path.as_str()) {
+        return bytes(200, &content_type(&site_path), text.as_bytes().to_vec());
     }
     // Only the files the build publishes: never a hidden file, a folder or anything else.
     match snapshot
         .assets
-        .get(&site_path)
+        .get(site_path.as_str())
         .and_then(|published| published.read().ok())
     {
-        Some(body) => bytes(200, content_type(&site_path), body.into_owned()),
+        Some(body) => bytes(200, &content_type(&site_path), body.into_owned()),
         None => text(404, "Not found."),
     }
 }
 
 /// The site path a URL path asks for (`/` and `/dir/` mean their `index.html`), or `None`
 /// if it is not a plain path inside the site: `..`, backslashes or NUL, encoded or not.
-pub fn site_path(url_path: &str) -> Option<String> {
+pub fn requested_path(url_path: &str) -> Option<String> {
     let decoded = percent_decode(url_path)?;
     if decoded.contains(['\\', '\0']) {
         return None;
@@ -87,40 +87,28 @@ pub fn site_path(url_path: &str) -> Option<String> {
     Some(path)
 }
 
+/// `%xx` escapes decoded; `None` for a malformed escape or bytes that are not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    let malformed = s.match_indices('%').any(|(i, _)| {
+        !s.get(i + 1..i + 3)
+            .is_some_and(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+    });
+    if malformed {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .ok()
+        .map(|decoded| decoded.into_owned())
 }
 
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or_default() {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "gif" => "image/gif",
-        "ico" => "image/x-icon",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "woff2" => "font/woff2",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
+/// The Content-Type for a file, from its extension; text is always UTF-8.
+fn content_type(path: &str) -> String {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    match mime.type_() {
+        mime_guess::mime::TEXT => format!("{mime}; charset=utf-8"),
+        _ if mime.subtype() == mime_guess::mime::JAVASCRIPT => format!("{mime}; charset=utf-8"),
+        _ => mime.to_string(),
     }
 }
 
@@ -150,13 +138,26 @@ mod tests {
 
     #[test]
     fn urls_map_to_site_paths() {
-        assert_eq!(site_path("/").as_deref(), Some("index.html"));
-        assert_eq!(site_path("/demands.html").as_deref(), Some("demands.html"));
+        assert_eq!(requested_path("/").as_deref(), Some("index.html"));
         assert_eq!(
-            site_path("/history/").as_deref(),
+            requested_path("/demands.html").as_deref(),
+            Some("demands.html")
+        );
+        assert_eq!(
+            requested_path("/history/").as_deref(),
             Some("history/index.html")
         );
-        assert_eq!(site_path("/a%20b.html").as_deref(), Some("a b.html"));
+        assert_eq!(requested_path("/a%20b.html").as_deref(), Some("a b.html"));
+    }
+
+    #[test]
+    fn files_are_served_with_their_type() {
+        assert_eq!(content_type("a.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("style.1a.css"), "text/css; charset=utf-8");
+        assert_eq!(content_type("map.svg"), "image/svg+xml");
+        assert_eq!(content_type("card.png"), "image/png");
+        assert_eq!(content_type("font.woff2"), "font/woff2");
+        assert_eq!(content_type("x.unknownext"), "application/octet-stream");
     }
 
     #[test]
@@ -170,7 +171,7 @@ mod tests {
             "/x%00",
             "/%zz",
         ] {
-            assert_eq!(site_path(bad), None, "{bad}");
+            assert_eq!(requested_path(bad), None, "{bad}");
         }
     }
 }

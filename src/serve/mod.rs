@@ -16,8 +16,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
-use crate::BuildOptions;
 use crate::error::{Error, Result};
+use crate::load::assets::Published;
+use crate::prepare::Prepared;
+use crate::site_path::SitePath;
+use crate::{BuildOptions, InMemory};
 
 /// What to serve, and where.
 #[derive(Debug, Clone)]
@@ -35,20 +38,20 @@ pub struct ServeOptions {
 /// by published site path, or the errors that stopped the build.
 #[derive(Debug, Default)]
 pub struct Snapshot {
-    pub files: HashMap<String, Arc<String>>,
-    pub assets: BTreeMap<String, crate::assets::Published>,
+    pub files: HashMap<SitePath, Arc<String>>,
+    pub assets: BTreeMap<SitePath, Published>,
     pub error: Option<String>,
     /// Counts builds, successful or not; a tab reloads when it changes.
     pub generation: u64,
 }
 
 /// State shared by the request handlers and the watcher.
-pub struct Shared {
+pub struct ServerState {
     pub options: ServeOptions,
     pub snapshot: RwLock<Snapshot>,
     pub clients: live::Clients,
     /// The last successful build, kept to re-render a single page.
-    prepared: Mutex<Option<crate::Prepared>>,
+    prepared: Mutex<Option<Prepared>>,
     /// Serialises rebuilds, so that two saves can't race.
     rebuild_lock: Mutex<()>,
 }
@@ -58,7 +61,7 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     // The watcher reports absolute paths; an absolute root lets them be matched.
     options.root = std::fs::canonicalize(&options.root)
         .map_err(|e| Error::io("can't find", &options.root, e))?;
-    let shared = Arc::new(Shared {
+    let shared = Arc::new(ServerState {
         options: options.clone(),
         snapshot: RwLock::new(Snapshot::default()),
         clients: live::Clients::default(),
@@ -113,7 +116,7 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
 /// Brings the preview up to date after `changed` files were saved, and tells every open
 /// tab. A change to the body of one page re-renders that page alone; anything else
 /// rebuilds the whole site in memory.
-pub fn rebuild(shared: &Shared, changed: &[PathBuf]) {
+pub fn rebuild(shared: &ServerState, changed: &[PathBuf]) {
     let _guard = shared
         .rebuild_lock
         .lock()
@@ -129,7 +132,7 @@ pub fn rebuild(shared: &Shared, changed: &[PathBuf]) {
         .is_some();
     let one_page = match (changed, prepared.as_mut()) {
         ([path], Some(prepared)) if !broken && path.extension().is_some_and(|x| x == "md") => {
-            prepared.rerender(&shared.options.root, path)
+            crate::render::page_again(prepared, &shared.options.root, path)
         }
         _ => None,
     };
@@ -157,7 +160,7 @@ pub fn rebuild(shared: &Shared, changed: &[PathBuf]) {
                     .files
                     .into_iter()
                     .map(|(path, text)| {
-                        let text = if path.ends_with(".html") {
+                        let text = if path.as_str().ends_with(".html") {
                             live::inject_script(text)
                         } else {
                             text
@@ -187,18 +190,18 @@ fn shown(root: &std::path::Path, path: &std::path::Path) -> String {
         .to_string()
 }
 
-fn full_build(shared: &Shared) -> Result<(crate::Output, crate::Prepared)> {
+fn full_build(shared: &ServerState) -> Result<(InMemory, Prepared)> {
     let options = BuildOptions {
         root: shared.options.root.clone(),
         output_dir: PathBuf::new(),
         base_url: None,
         drafts: shared.options.drafts,
     };
-    crate::load(&options).and_then(crate::render_kept)
+    crate::build_in_memory(&options)
 }
 
 fn show_error(snapshot: &mut Snapshot, err: &Error) {
-    eprintln!("{}", err.render(crate::color_on_stderr()));
+    eprintln!("{}", err.report(crate::problem::color_on_stderr()));
     eprintln!("Waiting for a fix; the preview shows the errors until then.");
     snapshot.error = Some(err.to_string());
 }

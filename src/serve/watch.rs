@@ -9,14 +9,14 @@ use std::time::{Duration, SystemTime};
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
-use super::{Shared, rebuild};
+use super::{ServerState, rebuild};
 use crate::error::{Error, Result};
 
 /// Quiet time after the last change before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(60);
 
 /// Starts watching; the watch stops when the returned value is dropped.
-pub fn start(shared: Arc<Shared>) -> Result<Debouncer<RecommendedWatcher>> {
+pub fn start(shared: Arc<ServerState>) -> Result<Debouncer<RecommendedWatcher>> {
     let root = shared.options.root.clone();
     let watched_root = root.clone();
     let mut seen = Fingerprints::of_sources(&root);
@@ -78,7 +78,7 @@ impl Fingerprints {
             })
             .filter(|e| e.file_type().is_file())
             .map(|e| e.into_path())
-            .chain(std::iter::once(root.join(crate::config::FILE_NAME)));
+            .chain(std::iter::once(root.join(crate::load::settings::FILE_NAME)));
         for path in files {
             let state = stat(&path);
             known.insert(path, state);

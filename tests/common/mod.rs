@@ -1,11 +1,135 @@
-//! Shared test helpers: small fixture sites in temporary folders, and a look at built HTML.
+//! Shared test helpers: the one way to run the binary, small fixture sites in temporary
+//! folders, the one build of the real site that the tests reading it share, and a look at
+//! built HTML.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
 
 use explainer::{BuildOptions, Error};
+
+/// The `explainer` binary, as a user runs it.
+pub fn explainer() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_explainer"))
+}
+
+/// The repository's own site: the explainer.
+pub fn real_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The real site, built once per test binary into a temporary folder, with `base_url` set
+/// or not, and every built file's bytes.
+pub struct RealSite {
+    _dir: tempfile::TempDir,
+    pub out: PathBuf,
+    /// Every built file's bytes, by site path.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl RealSite {
+    /// The real site as `cargo run -- build` writes it, without a base URL.
+    pub fn build() -> &'static RealSite {
+        static SITE: OnceLock<RealSite> = OnceLock::new();
+        SITE.get_or_init(|| RealSite::new(None))
+    }
+
+    /// The real site as published at `https://example.org/explainer/`.
+    pub fn published() -> &'static RealSite {
+        static SITE: OnceLock<RealSite> = OnceLock::new();
+        SITE.get_or_init(|| RealSite::new(Some("https://example.org/explainer/")))
+    }
+
+    fn new(base_url: Option<&str>) -> RealSite {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut options = BuildOptions::new(real_root(), &out);
+        options.base_url = base_url.map(str::to_owned);
+        if let Err(e) = explainer::build(&options) {
+            panic!("the real site should build:\n{e}");
+        }
+        let files = snapshot(&out)
+            .into_iter()
+            .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b))
+            .collect();
+        RealSite {
+            _dir: dir,
+            out,
+            files,
+        }
+    }
+
+    pub fn html(&self, page: &str) -> String {
+        String::from_utf8(
+            self.files
+                .get(page)
+                .unwrap_or_else(|| panic!("{page} was not built"))
+                .clone(),
+        )
+        .unwrap()
+    }
+
+    /// The readable text of a page's main content, tags removed and entities decoded.
+    pub fn text(&self, page: &str) -> String {
+        let html = self.html(page);
+        let main = html
+            .find("<main")
+            .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
+            .map_or(html.as_str(), |body| &html[body..]);
+        let main = main.split("</main>").next().unwrap_or(main);
+        normalize(&decode(&strip_tags(main)))
+    }
+
+    /// Every page a reader can open (not the 404 page).
+    pub fn pages(&self) -> impl Iterator<Item = &str> {
+        self.files
+            .keys()
+            .map(String::as_str)
+            .filter(|p| p.ends_with(".html") && *p != "404.html")
+    }
+}
+
+/// Text without its tags; each tag becomes a space.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The entities the generator writes, decoded.
+pub fn decode(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+/// Typographic variants made plain, so quotes compare word for word.
+pub fn normalize(text: &str) -> String {
+    let text = text
+        .replace(['’', '‘'], "'")
+        .replace(['–', '—'], "-")
+        .replace('…', "...")
+        .replace('\u{a0}', " ");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 /// A minimal but complete site in a temporary folder, to change file by file.
 pub struct Fixture {
@@ -165,7 +289,7 @@ pub fn broken_links(out: &Path) -> Vec<String> {
             let target = if path.is_empty() {
                 PathBuf::from(&file)
             } else {
-                normalize(&dir.join(path))
+                normalize_path(&dir.join(path))
             };
             if path.ends_with('/') || path.is_empty() && fragment.is_empty() {
                 broken.push(format!(
@@ -192,7 +316,7 @@ pub fn broken_links(out: &Path) -> Vec<String> {
     broken
 }
 
-fn normalize(path: &Path) -> PathBuf {
+fn normalize_path(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {

@@ -1,4 +1,4 @@
-//! Site settings: `site.yaml` at the site root.
+//! The site's settings: `site.yaml` at the site root.
 //!
 //! Only what templates and the build need lives here; an unknown key is an error, so a typo
 //! never silently falls back to a default.
@@ -7,9 +7,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::date::PartialDate;
-use crate::diagnostics::Diagnostic;
-use crate::yaml::{self, YamlSource, key_line};
+use super::source_text;
+use super::yaml::{self, YamlSource, key_line};
+use crate::date::PartialDate;
+use crate::problem::Problem;
 
 pub const FILE_NAME: &str = "site.yaml";
 
@@ -27,7 +28,7 @@ const FIELDS: &[&str] = &[
 /// The validated contents of `site.yaml`, as templates see them under `site`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SiteConfig {
+pub struct Settings {
     pub title: String,
     pub description: String,
     /// Absolute URL the site is published at, always ending in `/`. Only used for links that
@@ -51,35 +52,54 @@ pub struct SiteConfig {
     pub corrections: Option<String>,
 }
 
-impl SiteConfig {
+/// Reads `root/site.yaml`; `base_url_override` (from `--base-url`) replaces its `base_url`.
+pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Settings, Vec<Problem>> {
+    let shown = Path::new(FILE_NAME);
+    let path = root.join(shown);
+    if !path.is_file() {
+        return Err(vec![
+            Problem::file(shown, "site.yaml is missing")
+                .with_hint("create it with `title`, `description`, `language` and `author`"),
+        ]);
+    }
+    let text = source_text::read(&path, shown).map_err(|d| vec![d])?;
+    let mut settings = Settings::parse(&text, shown)?;
+    if let Some(url) = base_url_override {
+        let url = normalize_base_url(url).map_err(|m| vec![Problem::file("--base-url", m)])?;
+        settings.base_url = Some(url);
+    }
+    Ok(settings)
+}
+
+impl Settings {
     /// Parses and validates the text of `site.yaml`.
-    pub fn parse(text: &str, path: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
+    pub fn parse(text: &str, path: &Path) -> Result<Settings, Vec<Problem>> {
         let source = YamlSource {
             path,
             file_text: text,
             first_line: 1,
         };
-        let mut config: SiteConfig = yaml::parse(text, &source, FIELDS).map_err(|d| vec![d])?;
+        let mut settings: Settings = yaml::parse(text, &source, FIELDS).map_err(|d| vec![d])?;
         let mut problems = Vec::new();
         let at_key = |key: &str, message: String| {
             let line = key_line(text, key).unwrap_or(1);
-            Diagnostic::new(path, line, 1, message).with_source(text)
+            Problem::new(path, line, 1, message).with_source(text)
         };
-        for (key, value) in [("title", &config.title), ("author", &config.author)] {
+        for (key, value) in [("title", &settings.title), ("author", &settings.author)] {
             if value.trim().is_empty() {
                 problems.push(at_key(key, format!("`{key}` is empty")));
             }
         }
-        if !is_language_tag(&config.language) {
+        if !is_language_tag(&settings.language) {
             problems.push(
                 at_key(
                     "language",
-                    format!("`{}` is not a language tag", config.language),
+                    format!("`{}` is not a language tag", settings.language),
                 )
                 .with_hint("use a BCP 47 tag such as `en`, `en-GB` or `fr`"),
             );
         }
-        if let Some(address) = &config.corrections
+        if let Some(address) = &settings.corrections
             && !is_contact_address(address)
         {
             problems.push(
@@ -92,9 +112,9 @@ impl SiteConfig {
                 ),
             );
         }
-        if let Some(url) = config.base_url.take() {
+        if let Some(url) = settings.base_url.take() {
             match normalize_base_url(&url) {
-                Ok(url) => config.base_url = Some(url),
+                Ok(url) => settings.base_url = Some(url),
                 Err(message) => problems
                     .push(at_key("base_url", message).with_hint(
                         "write the full address, e.g. `https://example.org/explainer/`",
@@ -102,7 +122,7 @@ impl SiteConfig {
             }
         }
         if problems.is_empty() {
-            Ok(config)
+            Ok(settings)
         } else {
             Err(problems)
         }
@@ -155,9 +175,9 @@ mod tests {
     #[test]
     fn base_url_gets_a_trailing_slash() {
         let text = format!("{GOOD}base_url: https://example.org/explainer\n");
-        let config = SiteConfig::parse(&text, Path::new("site.yaml")).unwrap();
+        let settings = Settings::parse(&text, Path::new("site.yaml")).unwrap();
         assert_eq!(
-            config.base_url.as_deref(),
+            settings.base_url.as_deref(),
             Some("https://example.org/explainer/")
         );
     }
@@ -165,11 +185,11 @@ mod tests {
     #[test]
     fn unknown_key_and_bad_values_are_errors() {
         let err =
-            SiteConfig::parse(&format!("{GOOD}colour: red\n"), Path::new("site.yaml")).unwrap_err();
+            Settings::parse(&format!("{GOOD}colour: red\n"), Path::new("site.yaml")).unwrap_err();
         assert!(err[0].message.contains("unknown field `colour`"));
 
         let text = "title: T\ndescription: D\nlanguage: english please\nauthor: A\nbase_url: example.org\n";
-        let errs = SiteConfig::parse(text, Path::new("site.yaml")).unwrap_err();
+        let errs = Settings::parse(text, Path::new("site.yaml")).unwrap_err();
         let lines: Vec<_> = errs.iter().map(|d| d.line).collect();
         assert_eq!(lines, [3, 5]);
     }
@@ -179,13 +199,13 @@ mod tests {
         for good in ["mailto:errors@example.org", "https://example.org/report"] {
             let text = format!("{GOOD}corrections: {good}\n");
             assert!(
-                SiteConfig::parse(&text, Path::new("site.yaml")).is_ok(),
+                Settings::parse(&text, Path::new("site.yaml")).is_ok(),
                 "{good}"
             );
         }
         for bad in ["errors@example.org", "mailto:nobody", "ftp://x.org"] {
             let text = format!("{GOOD}corrections: {bad}\n");
-            let errs = SiteConfig::parse(&text, Path::new("site.yaml")).unwrap_err();
+            let errs = Settings::parse(&text, Path::new("site.yaml")).unwrap_err();
             assert_eq!(errs[0].line, 5, "{bad}");
         }
     }

@@ -10,8 +10,12 @@
 //! and never overwrites the (shared) file, so the live site is never touched.
 //!
 //! A build that fails, or is killed, before the swap leaves the output as it was; a spare
-//! left half-updated is simply corrected by the next build. It also refuses to touch a
-//! folder that is not ours (see [`check_output_dir`]).
+//! left half-updated is simply corrected by the next build. What the swap guarantees on
+//! each platform is in [`swap`]. The writer also refuses to touch a folder that is not
+//! ours (see [`guard`]).
+
+mod guard;
+mod swap;
 
 use std::collections::BTreeSet;
 use std::ffi::OsString;
@@ -20,52 +24,43 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::assets::Assets;
 use crate::error::{Error, Result};
+use crate::load::assets::Assets;
+use crate::site_path::SitePath;
+pub use guard::check_output_dir;
 
 /// Present in every output folder this tool writes; its absence means "not ours".
 pub const MARKER: &str = ".explainer-output";
 const MARKER_TEXT: &[u8] = b"This folder was written by explainer and is replaced by each build.\n";
 
-/// Folders and files that mark a site's sources or a project: an output folder holding one
-/// of them is somebody's work, never something to replace.
-const PROJECT_MARKERS: &[&str] = &[
-    "content",
-    "templates",
-    "static",
-    "site.yaml",
-    "Cargo.toml",
-    ".git",
-];
-
 /// Where rendered files go: the output folder, or memory.
 pub trait Sink: Sync {
-    fn put(&self, site_path: &str, bytes: &[u8]) -> Result<()>;
+    fn put(&self, path: &SitePath, bytes: &[u8]) -> Result<()>;
 }
 
 impl Sink for Writer {
-    fn put(&self, site_path: &str, bytes: &[u8]) -> Result<()> {
-        Writer::put(self, site_path, bytes)
+    fn put(&self, path: &SitePath, bytes: &[u8]) -> Result<()> {
+        Writer::put(self, path.as_str(), bytes)
     }
 }
 
 /// Keeps rendered files in memory (for `serve` and `check`), by site path.
 #[derive(Default)]
-pub struct Collect(std::sync::Mutex<std::collections::BTreeMap<String, String>>);
+pub struct Memory(std::sync::Mutex<std::collections::BTreeMap<SitePath, String>>);
 
-impl Collect {
-    pub fn into_files(self) -> std::collections::BTreeMap<String, String> {
+impl Memory {
+    pub fn into_files(self) -> std::collections::BTreeMap<SitePath, String> {
         self.0.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
 
-impl Sink for Collect {
-    fn put(&self, site_path: &str, bytes: &[u8]) -> Result<()> {
+impl Sink for Memory {
+    fn put(&self, path: &SitePath, bytes: &[u8]) -> Result<()> {
         let text = String::from_utf8_lossy(bytes).into_owned();
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(site_path.to_owned(), text);
+            .insert(path.clone(), text);
         Ok(())
     }
 }
@@ -89,7 +84,7 @@ impl Writer {
     pub fn prepare(
         root: &Path,
         output: &Path,
-        planned: &BTreeSet<String>,
+        planned: &BTreeSet<SitePath>,
         assets: &Assets,
     ) -> Result<Writer> {
         check_output_dir(root, output)?;
@@ -109,17 +104,17 @@ impl Writer {
         let wanted_dirs: BTreeSet<&str> = planned
             .iter()
             .chain(assets.files.keys())
-            .flat_map(|path| path.match_indices('/').map(move |(i, _)| &path[..i]))
+            .flat_map(SitePath::folders)
             .collect();
         // Deepest first, so a folder is looked at after its contents.
         for entry in WalkDir::new(&spare).min_depth(1).contents_first(true) {
             let entry = entry.map_err(|e| Error::io("can't read", &spare, e.into()))?;
             let path =
-                crate::urls::site_path(entry.path().strip_prefix(&spare).unwrap_or(entry.path()));
+                SitePath::from_relative(entry.path().strip_prefix(&spare).unwrap_or(entry.path()));
             let keep = if entry.file_type().is_dir() {
                 wanted_dirs.contains(path.as_str())
             } else {
-                wanted(&path)
+                wanted(path.as_str())
             };
             if !keep {
                 remove_any(entry.path())?;
@@ -141,8 +136,8 @@ impl Writer {
         for (path, published) in &assets.files {
             let bytes = published
                 .read()
-                .map_err(|e| Error::io("can't read the source of", path, e))?;
-            writer.put(path, &bytes)?;
+                .map_err(|e| Error::io("can't read the source of", path.as_str(), e))?;
+            writer.put(path.as_str(), &bytes)?;
         }
         Ok(writer)
     }
@@ -176,7 +171,7 @@ impl Writer {
     /// Makes the new site the output, in one atomic step when there is an output to
     /// replace; the old output becomes the spare.
     pub fn finish(mut self) -> Result<()> {
-        swap_into_place(&self.spare, &self.output)?;
+        swap::into_place(&self.spare, &self.output)?;
         self.finished = true;
         Ok(())
     }
@@ -228,60 +223,6 @@ fn remove_any(path: &Path) -> Result<()> {
     result.map_err(|e| Error::io("can't remove", path, e))
 }
 
-/// Makes the synced `spare` the output, in one atomic step when there is an output to
-/// replace; the old output becomes the spare.
-fn swap_into_place(spare: &Path, output: &Path) -> Result<()> {
-    if fs::symlink_metadata(output).is_err() {
-        if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(|e| Error::io("can't create", parent, e))?;
-        }
-        return fs::rename(spare, output).map_err(|e| Error::io("can't move into place", spare, e));
-    }
-    exchange(spare, output).map_err(|e| Error::io("can't swap in the new site at", output, e))
-}
-
-/// Swaps two folders atomically (Linux `renameat2` with `RENAME_EXCHANGE`).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
-    let (ca, cb) = (c(a)?, c(b)?);
-    // SAFETY: both are valid NUL-terminated paths that live across the call.
-    let rc = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            ca.as_ptr(),
-            libc::AT_FDCWD,
-            cb.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if rc == 0 {
-        return Ok(());
-    }
-    let err = std::io::Error::last_os_error();
-    match err.raw_os_error() {
-        // The file system can't exchange: fall back to three renames.
-        Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP) => exchange_by_renames(a, b),
-        _ => Err(err),
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    exchange_by_renames(a, b)
-}
-
-/// Not atomic: used only where the system can't exchange two folders.
-fn exchange_by_renames(a: &Path, b: &Path) -> std::io::Result<()> {
-    let parked = sibling(b, "parked");
-    let _ = fs::remove_dir_all(&parked);
-    fs::rename(b, &parked)?;
-    fs::rename(a, b)?;
-    fs::rename(&parked, a)
-}
-
 /// The spare is ours by name, but is reused only if it carries the marker too.
 fn check_spare(spare: &Path) -> Result<()> {
     match fs::symlink_metadata(spare) {
@@ -303,7 +244,7 @@ fn is_empty_dir(dir: &Path) -> bool {
 }
 
 /// A hidden folder beside `output`, on the same file system so a rename is atomic.
-fn sibling(output: &Path, what: &str) -> PathBuf {
+pub(super) fn sibling(output: &Path, what: &str) -> PathBuf {
     let name = output
         .file_name()
         .map_or_else(|| OsString::from("public"), OsString::from);
@@ -319,59 +260,5 @@ fn remove_if_present(path: &Path) -> Result<()> {
             Err(Error::io("can't remove", path, e))
         }
         _ => Ok(()),
-    }
-}
-
-/// Refuses an output folder that holds anything but a previous build: the project itself,
-/// a folder above it, the home folder, `/`, or a non-empty folder without our marker.
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
-    let refuse = |reason: &str| {
-        Err(Error::UnsafeOutput {
-            path: output.to_path_buf(),
-            reason: reason.to_owned(),
-        })
-    };
-    if output.file_name().is_none() {
-        return refuse("it is not a folder name (`/`, `.` or `..`)");
-    }
-    let root = fs::canonicalize(root).map_err(|e| Error::io("can't find", root, e))?;
-    let resolved = resolve(output);
-    if root.starts_with(&resolved) {
-        return refuse("it is the site's own folder, or a folder that contains it");
-    }
-    if std::env::var_os("HOME").is_some_and(|home| Path::new(&home) == resolved) {
-        return refuse("it is the home folder");
-    }
-    let Ok(meta) = fs::symlink_metadata(output) else {
-        return Ok(());
-    };
-    if meta.file_type().is_symlink() {
-        return refuse("it is a symbolic link; give the real folder's path");
-    }
-    if !meta.is_dir() {
-        return refuse("it is a file, not a folder");
-    }
-    if let Some(found) = PROJECT_MARKERS.iter().find(|m| output.join(m).exists()) {
-        return refuse(&format!(
-            "it holds `{found}`, so it looks like a project, not a built site"
-        ));
-    }
-    let mut entries = fs::read_dir(output).map_err(|e| Error::io("can't read", output, e))?;
-    if entries.next().is_some() && !output.join(MARKER).is_file() {
-        return refuse(&format!(
-            "it is not empty and was not written by explainer (no {MARKER} file); empty it or choose another --output-dir"
-        ));
-    }
-    Ok(())
-}
-
-/// `path` made absolute with symbolic links resolved, as far as it exists.
-fn resolve(path: &Path) -> PathBuf {
-    if let Ok(p) = fs::canonicalize(path) {
-        return p;
-    }
-    match (path.parent(), path.file_name()) {
-        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => resolve(parent).join(name),
-        _ => std::env::current_dir().unwrap_or_default().join(path),
     }
 }

@@ -1,13 +1,13 @@
 //! Parsing YAML into typed values, with errors located in the file the YAML came from.
 //!
-//! YAML reaches us from `site.yaml` and from front matter, where the YAML starts some lines
-//! into a Markdown file; `first_line` shifts the parser's positions to the file's.
+//! YAML reaches us from `site.yaml`, the data files and front matter, where the YAML starts
+//! some lines into a Markdown file; `first_line` shifts the parser's positions to the file's.
 
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::problem::{Problem, did_you_mean};
 
 /// Where a YAML text sits in its file.
 pub struct YamlSource<'a> {
@@ -25,8 +25,8 @@ pub fn parse<T: DeserializeOwned>(
     yaml: &str,
     source: &YamlSource,
     fields: &[&str],
-) -> Result<T, Diagnostic> {
-    serde_yaml::from_str(yaml).map_err(|err| to_diagnostic(&err, source, fields))
+) -> Result<T, Problem> {
+    serde_yaml::from_str(yaml).map_err(|err| to_problem(&err, source, fields))
 }
 
 /// 1-based line on which a top-level `key:` is written, to point errors at it.
@@ -39,16 +39,16 @@ pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-fn to_diagnostic(err: &serde_yaml::Error, source: &YamlSource, fields: &[&str]) -> Diagnostic {
+fn to_problem(err: &serde_yaml::Error, source: &YamlSource, fields: &[&str]) -> Problem {
     let (line, column) = err
         .location()
         .map_or((1, 1), |loc| (loc.line(), loc.column()));
     let message = clean_message(&err.to_string());
-    let diagnostic = Diagnostic::new(source.path, source.first_line + line - 1, column, &message)
+    let problem = Problem::new(source.path, source.first_line + line - 1, column, &message)
         .with_source(source.file_text);
     match hint_for(&message, fields) {
-        Some(hint) => diagnostic.with_hint(hint),
-        None => diagnostic,
+        Some(hint) => problem.with_hint(hint),
+        None => problem,
     }
 }
 
@@ -57,6 +57,31 @@ fn clean_message(message: &str) -> String {
     match message.find(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
+    }
+}
+
+/// Deserialises a string through a parsing function. The error is raised while the YAML
+/// parser still stands on the value, so it is located at the value, not at the mapping.
+pub(crate) struct ParseVisitor<T> {
+    expecting: &'static str,
+    parse: fn(&str) -> Result<T, String>,
+}
+
+impl<T> ParseVisitor<T> {
+    pub(crate) fn new(expecting: &'static str, parse: fn(&str) -> Result<T, String>) -> Self {
+        ParseVisitor { expecting, parse }
+    }
+}
+
+impl<T> serde::de::Visitor<'_> for ParseVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        (self.parse)(v).map_err(E::custom)
     }
 }
 

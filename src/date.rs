@@ -1,32 +1,17 @@
 //! Calendar dates: full ones in front matter (`date`, `updated`), written `YYYY-MM-DD`, and
-//! ones as precise as the record allows in data files (`2025-11`, `1949`).
+//! ones as precise as the record allows in data files (`2025-11`, `1949`). Checking and
+//! arithmetic are jiff's; this module only fixes the forms a site may write.
 
 use std::fmt;
 
+use jiff::civil;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::load::yaml::ParseVisitor;
 
 /// A real calendar date. Ordering is chronological.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub struct Date(civil::Date);
 
 impl Date {
     /// Parses `YYYY-MM-DD`, rejecting days that do not exist (`2022-02-30`).
@@ -36,12 +21,11 @@ impl Date {
         if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
             return Err(bad());
         }
-        let number = |range: std::ops::Range<usize>| -> Result<u16, String> {
+        let number = |range: std::ops::Range<usize>| -> Result<i16, String> {
             let part = &s[range];
-            if part.bytes().all(|b| b.is_ascii_digit()) {
-                part.parse().map_err(|_| bad())
-            } else {
-                Err(bad())
+            match part.bytes().all(|b| b.is_ascii_digit()) {
+                true => part.parse().map_err(|_| bad()),
+                false => Err(bad()),
             }
         };
         let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
@@ -50,65 +34,47 @@ impl Date {
                 "`{s}` has no month {month}: months run from 01 to 12"
             ));
         }
-        let month = month as u8;
-        if day == 0 || day > u16::from(days_in_month(year, month)) {
-            return Err(format!(
-                "`{s}` is not a day of {} {year}",
-                MONTHS[usize::from(month) - 1]
-            ));
-        }
-        Ok(Date {
-            year,
-            month,
-            day: day as u8,
-        })
+        let first = civil::date(year, month as i8, 1);
+        civil::Date::new(year, month as i8, day as i8)
+            .map(Date)
+            .map_err(|_| format!("`{s}` is not a day of {}", english(first, "%B %Y")))
     }
 
     /// Today's date in UTC, from the system clock.
     pub fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        Date::from_days_since_epoch((secs / 86_400) as i64)
-    }
-
-    /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm).
-    fn from_days_since_epoch(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-        Date { year, month, day }
-    }
-
-    /// The date as readers see it, e.g. `26 January 2022`.
-    pub fn human(&self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[usize::from(self.month) - 1],
-            self.year
+        Date(
+            jiff::Timestamp::now()
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .date(),
         )
+    }
+
+    pub fn year(&self) -> i16 {
+        self.0.year()
+    }
+
+    pub fn month(&self) -> u8 {
+        self.0.month() as u8
+    }
+
+    pub fn day(&self) -> u8 {
+        self.0.day() as u8
+    }
+
+    /// The date as English readers see it, e.g. `26 January 2022`.
+    pub fn human(&self) -> String {
+        english(self.0, "%-d %B %Y")
     }
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+/// `date` written by `strftime`-style `format`, with English month names.
+fn english(date: civil::Date, format: &str) -> String {
+    jiff::fmt::strtime::format(format, date).unwrap_or_else(|_| date.to_string())
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(f, "{}", self.0)
     }
 }
 
@@ -120,10 +86,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(crate::content::ParseVisitor::new(
-            "a date (YYYY-MM-DD)",
-            Date::parse,
-        ))
+        deserializer.deserialize_str(ParseVisitor::new("a date (YYYY-MM-DD)", Date::parse))
     }
 }
 
@@ -131,7 +94,7 @@ impl<'de> Deserialize<'de> for Date {
 /// Ordering is chronological, a less precise date sorting before the days within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PartialDate {
-    pub year: u16,
+    pub year: i16,
     pub month: Option<u8>,
     pub day: Option<u8>,
 }
@@ -140,16 +103,11 @@ impl PartialDate {
     pub fn parse(s: &str) -> Result<PartialDate, String> {
         let bad = || format!("`{s}` is not a date: expected YYYY-MM-DD, YYYY-MM or YYYY");
         match s.len() {
-            10 => Date::parse(s).map(|d| PartialDate {
-                year: d.year,
-                month: Some(d.month),
-                day: Some(d.day),
-            }),
+            10 => Date::parse(s).map(PartialDate::from),
             7 => Date::parse(&format!("{s}-01"))
                 .map(|d| PartialDate {
-                    year: d.year,
-                    month: Some(d.month),
                     day: None,
+                    ..PartialDate::from(d)
                 })
                 .map_err(|_| bad()),
             4 if s.bytes().all(|b| b.is_ascii_digit()) => Ok(PartialDate {
@@ -161,12 +119,23 @@ impl PartialDate {
         }
     }
 
-    /// As readers see it: `26 January 2022`, `November 2025` or `1999`.
+    /// As English readers see it: `26 January 2022`, `November 2025` or `1999`.
     pub fn human(&self) -> String {
+        let first_day = |month: u8| civil::date(self.year, month as i8, 1);
         match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], self.year),
-            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], self.year),
+            (Some(m), Some(d)) => english(civil::date(self.year, m as i8, d as i8), "%-d %B %Y"),
+            (Some(m), None) => english(first_day(m), "%B %Y"),
             _ => self.year.to_string(),
+        }
+    }
+}
+
+impl From<Date> for PartialDate {
+    fn from(d: Date) -> Self {
+        PartialDate {
+            year: d.year(),
+            month: Some(d.month()),
+            day: Some(d.day()),
         }
     }
 }
@@ -192,7 +161,7 @@ impl Serialize for PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(crate::content::ParseVisitor::new(
+        deserializer.deserialize_str(ParseVisitor::new(
             "a date (YYYY-MM-DD, YYYY-MM or YYYY)",
             PartialDate::parse,
         ))
@@ -208,6 +177,7 @@ mod tests {
         let d = Date::parse("2024-02-29").unwrap();
         assert_eq!(d.to_string(), "2024-02-29");
         assert_eq!(d.human(), "29 February 2024");
+        assert_eq!(Date::parse("2022-01-05").unwrap().human(), "5 January 2022");
     }
 
     #[test]
@@ -231,23 +201,6 @@ mod tests {
     }
 
     #[test]
-    fn days_since_the_epoch_become_civil_dates() {
-        assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        assert_eq!(
-            Date::from_days_since_epoch(19_417).to_string(),
-            "2023-03-01"
-        );
-        assert_eq!(
-            Date::from_days_since_epoch(20_783).to_string(),
-            "2026-11-26"
-        );
-        assert_eq!(
-            Date::from_days_since_epoch(11_016).to_string(),
-            "2000-02-29"
-        );
-    }
-
-    #[test]
     fn rejects_impossible_or_malformed_dates() {
         for s in [
             "2022-02-29",
@@ -260,5 +213,9 @@ mod tests {
         ] {
             assert!(Date::parse(s).is_err(), "{s} should be rejected");
         }
+        assert_eq!(
+            Date::parse("2022-02-30").unwrap_err(),
+            "`2022-02-30` is not a day of February 2022"
+        );
     }
 }

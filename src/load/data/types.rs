@@ -1,9 +1,12 @@
 //! The typed data files: what each entry holds and which values are accepted.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::content::date::PartialDate;
-use crate::content::slug::Slug;
+use crate::date::PartialDate;
+use crate::load::yaml::ParseVisitor;
+use crate::slug::Slug;
 
 /// A source's id, as citations write it: `[@nato-2022-01-26]`. Same rules as a slug.
 pub type SourceId = Slug;
@@ -62,36 +65,38 @@ pub struct Event {
     pub scheduled: bool,
 }
 
-pub const COUNTRY_FIELDS: &[&str] = &[
-    "name",
-    "code",
-    "group",
-    "joined",
-    "cold_war",
-    "named_in_article",
-    "col",
-    "row",
-    "sources",
-];
+pub const GROUP_FIELDS: &[&str] = &["id", "label", "short", "border"];
 
-/// Where a country stood with regard to NATO and Russia's demands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CountryGroup {
-    Russia,
-    /// A NATO member on 27 May 1997, the cut-off in Russia's draft.
-    #[serde(rename = "member-before-1997")]
-    MemberBefore1997,
-    /// Joined NATO after 27 May 1997 and before the demands: the states they concern.
-    #[serde(rename = "joined-after-1997")]
-    JoinedAfter1997,
-    /// Joined after Russia's full-scale invasion of Ukraine in 2022.
-    #[serde(rename = "joined-since-2022")]
-    JoinedSince2022,
-    /// Ukraine and Georgia, promised eventual membership at Bucharest in 2008.
-    Aspirant,
-    Other,
+/// One entry of `groups.yaml`: a group the map's countries are put in. The groups' order
+/// is the legend's. A group's colours are the site stylesheet's, for the class
+/// `g-<id>`, so that they follow its light and dark palettes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: Slug,
+    /// What the legend says of the group.
+    pub label: String,
+    /// A shorter label, where space is tight (a table cell); the label if not given.
+    #[serde(default)]
+    pub short: Option<String>,
+    /// How its tiles are outlined, so the group is told by more than colour.
+    #[serde(default)]
+    pub border: Border,
 }
+
+/// A tile's outline on the map.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Border {
+    #[default]
+    None,
+    Thick,
+    Dashed,
+}
+
+pub const COUNTRY_FIELDS: &[&str] = &[
+    "name", "code", "group", "joined", "col", "row", "sources", "extra",
+];
 
 /// One entry of `countries.yaml`: a tile on the map and a row of its table.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -101,20 +106,19 @@ pub struct Country {
     /// Two-letter ISO 3166 code, shown on the map tile.
     #[serde(deserialize_with = "country_code")]
     pub code: String,
-    pub group: CountryGroup,
-    /// When it joined NATO, if it did.
+    /// The `id` of its group in `groups.yaml`.
+    pub group: Slug,
+    /// When it joined the organisation the explainer is about, if it did.
     #[serde(default)]
     pub joined: Option<PartialDate>,
-    /// Its status in the Cold War, in a few words.
-    pub cold_war: String,
-    /// Named in the source article's list of countries NATO "must leave".
-    #[serde(default)]
-    pub named_in_article: bool,
     /// Tile position on the schematic map: column from the west, row from the north.
     pub col: u8,
     pub row: u8,
     #[serde(default)]
     pub sources: Vec<SourceId>,
+    /// Anything else the site's templates show about the country, as written.
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_yaml::Value>,
 }
 
 pub const TERM_FIELDS: &[&str] = &["id", "term", "aliases", "definition"];
@@ -133,7 +137,7 @@ pub struct Term {
 }
 
 fn web_url<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    deserializer.deserialize_str(crate::content::ParseVisitor::new("a web address", |s| {
+    deserializer.deserialize_str(ParseVisitor::new("a web address", |s| {
         let host = s
             .strip_prefix("https://")
             .or_else(|| s.strip_prefix("http://"))
@@ -148,7 +152,7 @@ fn web_url<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, 
 }
 
 fn country_code<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    deserializer.deserialize_str(crate::content::ParseVisitor::new("a country code", |s| {
+    deserializer.deserialize_str(ParseVisitor::new("a country code", |s| {
         if s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()) {
             Ok(s.to_owned())
         } else {

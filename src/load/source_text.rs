@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::problem::{LineIndex, Problem};
 
 /// Every entry under `dir`, sorted by name, leaving out hidden files and folders (editor
 /// swap files, `.git`). Symbolic links are not followed, so nothing outside the project is
@@ -22,13 +22,12 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Reads `path` (shown to the user as `shown`) as UTF-8 text without a BOM and with `\n`
 /// line endings.
-pub fn read(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let cant_read =
-        |e: std::io::Error| Diagnostic::file(shown, format!("can't read the file: {e}"));
+pub fn read(path: &Path, shown: &Path) -> Result<String, Problem> {
+    let cant_read = |e: std::io::Error| Problem::file(shown, format!("can't read the file: {e}"));
     let file = std::fs::File::open(path).map_err(cant_read)?;
     let size = file.metadata().map_err(cant_read)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(Diagnostic::file(
+        return Err(Problem::file(
             shown,
             format!(
                 "the file is {:.1} MiB; the limit is {} MiB",
@@ -49,13 +48,13 @@ pub fn read(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
 }
 
 /// The decoding half of [`read`], for bytes already in memory.
-fn decode(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
+fn decode(bytes: Vec<u8>, shown: &Path) -> Result<String, Problem> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         // Everything before the bad byte is valid, so it can be located as text.
         let valid = std::str::from_utf8(valid).unwrap_or_default();
         let (line, column) = LineIndex::new(valid).locate(valid, valid.len());
-        Diagnostic::new(shown, line, column, "the file is not valid UTF-8 text")
+        Problem::new(shown, line, column, "the file is not valid UTF-8 text")
             .with_hint("save the file as UTF-8 in your editor")
     })?;
     let text = text

@@ -1,17 +1,30 @@
-//! User-facing errors: a mistake in the site's sources, located at a file, line and column.
+//! What is wrong with a site, as its author reads it: a [`Problem`] located at a file, line
+//! and column, with a hint, and a [`Severity`]: an error stops a build, a warning is only
+//! reported by `explainer check`.
 //!
-//! Every stage collects its diagnostics instead of stopping at the first one, so an author
-//! sees every problem of a run at once. This module only describes and prints them; it does
-//! not decide what is an error.
+//! Every stage collects its problems instead of stopping at the first one, so an author sees
+//! all of them in one run. This module describes and prints problems; the stages decide
+//! which ones there are.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-/// One mistake in the site's sources.
+/// Whether a problem stops the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The site can't be built as it is: nothing is written.
+    Error,
+    /// The site builds, but something is probably a mistake (an image without alt text, a
+    /// source nobody cites, a page not yet translated). `explainer check` lists these.
+    Warning,
+}
+
+/// One mistake, or likely mistake, in the site's sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
+pub struct Problem {
+    pub severity: Severity,
     /// Path shown to the user, relative to the site root (e.g. `content/demands.md`).
     pub path: PathBuf,
     /// 1-based line.
@@ -25,14 +38,16 @@ pub struct Diagnostic {
     pub hint: Option<String>,
 }
 
-impl Diagnostic {
+impl Problem {
+    /// An error at a place in a file.
     pub fn new(
         path: impl Into<PathBuf>,
         line: usize,
         column: usize,
         message: impl Into<String>,
     ) -> Self {
-        Diagnostic {
+        Problem {
+            severity: Severity::Error,
             path: path.into(),
             line: line.max(1),
             column: column.max(1),
@@ -42,9 +57,19 @@ impl Diagnostic {
         }
     }
 
-    /// A diagnostic about a whole file rather than a place in it.
+    /// An error about a whole file rather than a place in it.
     pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Self::new(path, 1, 1, message)
+    }
+
+    /// The same problem, as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -52,17 +77,17 @@ impl Diagnostic {
         self
     }
 
-    /// Attach the source line the diagnostic points at, taken from the file's full text.
+    /// Attach the source line the problem points at, taken from the file's full text.
     pub fn with_source(mut self, text: &str) -> Self {
         self.source_line = text.lines().nth(self.line - 1).map(str::to_owned);
         self
     }
 }
 
-impl Diagnostic {
-    /// The diagnostic as a compiler would print it: `path:line:col: message`, then the
-    /// source line with a caret under the place and the hint. `color` adds terminal colours.
-    pub fn render(&self, color: bool) -> String {
+impl Problem {
+    /// The problem as a compiler would print it: `path:line:col: message`, then the source
+    /// line with a caret under the place and the hint. `color` adds terminal colours.
+    pub fn to_terminal(&self, color: bool) -> String {
         let header = format!(
             "{}:{}:{}: {}",
             display_path(&self.path),
@@ -70,7 +95,11 @@ impl Diagnostic {
             self.column,
             self.message
         );
-        let mut group = Group::with_level(Level::ERROR);
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut group = Group::with_level(level);
         if let Some(source) = &self.source_line {
             group = group.element(
                 Snippet::source(source.as_str())
@@ -104,10 +133,29 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
+impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(false))
+        f.write_str(&self.to_terminal(false))
     }
+}
+
+/// `problems` by file and position, each once, so that what is printed is reproducible.
+pub fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
+    problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    problems.dedup();
+    problems
+}
+
+/// Whether `problems` hold one that stops the build.
+pub fn any_error(problems: &[Problem]) -> bool {
+    problems.iter().any(Problem::is_error)
+}
+
+/// Whether to colour messages on standard error: only on a terminal, and never when
+/// `NO_COLOR` is set (<https://no-color.org>).
+pub fn color_on_stderr() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
 /// Byte range under the caret: the word starting at `column` (1-based, in characters),
@@ -193,7 +241,7 @@ mod tests {
 
     #[test]
     fn display_shows_location_source_caret_and_hint() {
-        let d = Diagnostic::new("content/a.md", 2, 3, "bad thing")
+        let d = Problem::new("content/a.md", 2, 3, "bad thing")
             .with_source("---\ntitel: x\n---\n")
             .with_hint("do this");
         assert_eq!(

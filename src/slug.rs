@@ -51,7 +51,7 @@ impl fmt::Display for Slug {
 
 impl<'de> Deserialize<'de> for Slug {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(crate::content::ParseVisitor::new("a slug", Slug::parse))
+        deserializer.deserialize_str(crate::load::yaml::ParseVisitor::new("a slug", Slug::parse))
     }
 }
 

@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::problem::Problem;
+use crate::site_path::SitePath;
 
 pub const DIR: &str = "static";
 
@@ -32,43 +33,54 @@ impl Published {
 #[derive(Debug, Default, Clone)]
 pub struct Assets {
     /// What each published site path holds.
-    pub files: BTreeMap<String, Published>,
+    pub files: BTreeMap<SitePath, Published>,
     /// Published site path of each file of `static/`, by its own site path.
-    pub names: BTreeMap<String, String>,
+    pub names: BTreeMap<SitePath, SitePath>,
 }
 
 impl Assets {
-    /// Scans `root/static`, leaving out hidden files and folders. Symbolic links are not
-    /// followed, so nothing outside the project is published by accident.
-    pub fn scan(root: &Path) -> Result<Assets> {
+    /// Scans `root/static`, leaving out hidden files and folders, with every file that
+    /// can't be read. Symbolic links are not followed, so nothing outside the project is
+    /// published by accident.
+    pub fn scan(root: &Path) -> (Assets, Vec<Problem>) {
         let dir = root.join(DIR);
         let mut assets = Assets::default();
+        let mut problems = Vec::new();
         if !dir.is_dir() {
-            return Ok(assets);
+            return (assets, problems);
         }
-        let walker = crate::source_text::walk(&dir);
-        for entry in walker {
-            let entry = entry.map_err(|e| {
-                let path = e.path().unwrap_or(&dir).to_path_buf();
-                Error::io("can't read", path, e.into())
-            })?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
+        for entry in super::source_text::walk(&dir) {
+            let entry = match entry {
+                Ok(entry) if entry.file_type().is_file() => entry,
+                Ok(_) => continue,
+                Err(e) => {
+                    let path = e.path().unwrap_or(&dir);
+                    let shown = Path::new(DIR).join(path.strip_prefix(&dir).unwrap_or(path));
+                    problems.push(Problem::file(shown, format!("can't read: {e}")));
+                    continue;
+                }
+            };
             let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-            let name = crate::urls::site_path(relative);
-            let (published, contents) = if name.ends_with(".css") {
-                let text = std::fs::read_to_string(entry.path())
-                    .map_err(|e| Error::io("can't read", entry.path(), e))?;
-                let css = trim_css(&text).into_bytes();
-                (fingerprinted(&name, &css), Published::Bytes(css))
+            let name = SitePath::from_relative(relative);
+            let (published, contents) = if name.as_str().ends_with(".css") {
+                let shown = Path::new(DIR).join(relative);
+                match super::source_text::read(entry.path(), &shown) {
+                    Ok(text) => {
+                        let css = trim_css(&text).into_bytes();
+                        (fingerprinted(name.as_str(), &css), Published::Bytes(css))
+                    }
+                    Err(problem) => {
+                        problems.push(problem);
+                        continue;
+                    }
+                }
             } else {
                 (name.clone(), Published::Copy(entry.into_path()))
             };
             assets.files.insert(published.clone(), contents);
             assets.names.insert(name, published);
         }
-        Ok(assets)
+        (assets, problems)
     }
 }
 
@@ -111,12 +123,12 @@ fn find_comment(css: &str) -> Option<usize> {
 }
 
 /// `css/style.css` -> `css/style.<hash>.css`, the hash taken from the contents.
-fn fingerprinted(name: &str, bytes: &[u8]) -> String {
+fn fingerprinted(name: &str, bytes: &[u8]) -> SitePath {
     let hash = format!("{:016x}", crate::hash::fnv1a(bytes));
-    match name.rsplit_once('.') {
+    SitePath::new(match name.rsplit_once('.') {
         Some((stem, ext)) => format!("{stem}.{}.{ext}", &hash[..10]),
         None => format!("{name}.{}", &hash[..10]),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -125,14 +137,18 @@ mod tests {
 
     #[test]
     fn stylesheets_are_named_after_their_contents() {
-        let a = fingerprinted("style.css", b"body{}");
+        let a = fingerprinted("style.css", b"body{}").to_string();
         assert!(
             a.starts_with("style.") && a.ends_with(".css") && a.len() == "style..css".len() + 10,
             "{a}"
         );
-        assert_eq!(a, fingerprinted("style.css", b"body{}"));
-        assert_ne!(a, fingerprinted("style.css", b"body{ }"));
-        assert!(fingerprinted("css/print.css", b"x").starts_with("css/print."));
+        assert_eq!(a, fingerprinted("style.css", b"body{}").as_str());
+        assert_ne!(a, fingerprinted("style.css", b"body{ }").as_str());
+        assert!(
+            fingerprinted("css/print.css", b"x")
+                .as_str()
+                .starts_with("css/print.")
+        );
     }
 
     #[test]

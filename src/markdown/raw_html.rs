@@ -5,6 +5,29 @@
 use std::sync::LazyLock;
 
 use ammonia::Builder;
+use pulldown_cmark::Event;
+
+use super::{Body, Context, Pass, Spanned};
+
+/// The pass: notes whether the author wrote any HTML, and if so, and the site doesn't
+/// trust its authors, cleans the page's HTML once it is written.
+#[derive(Default)]
+pub struct RawHtml {
+    seen: bool,
+}
+
+impl<'a> Pass<'a> for RawHtml {
+    fn event(&mut self, event: Event<'a>, at: usize, _: &mut Context, out: &mut Vec<Spanned<'a>>) {
+        self.seen |= matches!(event, Event::Html(_) | Event::InlineHtml(_));
+        out.push((event, at));
+    }
+
+    fn finish(&mut self, cx: &mut Context, body: &mut Body) {
+        if self.seen && !cx.refs.trust_html {
+            body.html = clean(&body.html);
+        }
+    }
+}
 
 /// The allow-list: ammonia's defaults (text-level and structural HTML, safe URL schemes)
 /// plus the attributes this generator's own markup needs (heading ids, link classes,

@@ -4,10 +4,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::date::Date;
-use super::slug::Slug;
-use crate::diagnostics::Diagnostic;
-use crate::yaml::{self, YamlSource, key_line};
+use super::yaml::{self, YamlSource, key_line};
+use crate::date::Date;
+use crate::problem::Problem;
+use crate::slug::Slug;
 
 const FIELDS: &[&str] = &[
     "title",
@@ -76,15 +76,15 @@ impl Split<'_> {
 }
 
 /// Finds the front matter block. `text` has already lost its BOM and CRLF line endings.
-pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
+pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Problem> {
     const EXAMPLE: &str = "start the file with:\n    ---\n    title: Your title\n    description: One sentence that answers the question.\n    ---";
     if text.trim().is_empty() {
-        return Err(Diagnostic::file(path, "the file is empty").with_hint(EXAMPLE));
+        return Err(Problem::file(path, "the file is empty").with_hint(EXAMPLE));
     }
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
         return Err(
-            Diagnostic::file(path, "missing front matter: the first line must be `---`")
+            Problem::file(path, "missing front matter: the first line must be `---`")
                 .with_source(text)
                 .with_hint(EXAMPLE),
         );
@@ -101,14 +101,14 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::file(path, "the front matter is not closed")
+    Err(Problem::file(path, "the front matter is not closed")
         .with_source(text)
         .with_hint("add a line `---` after the last front matter field"))
 }
 
 impl FrontMatter {
     /// Parses and checks the YAML found by [`split`]. `text` is the whole file, for locations.
-    pub fn parse(split: &Split, text: &str, path: &Path) -> Result<FrontMatter, Vec<Diagnostic>> {
+    pub fn parse(split: &Split, text: &str, path: &Path) -> Result<FrontMatter, Vec<Problem>> {
         let source = YamlSource {
             path,
             file_text: text,
@@ -116,14 +116,14 @@ impl FrontMatter {
         };
         if split.yaml.trim().is_empty() {
             return Err(vec![
-                Diagnostic::new(path, split.yaml_line, 1, "the front matter is empty")
+                Problem::new(path, split.yaml_line, 1, "the front matter is empty")
                     .with_hint("add at least `title:` and `description:`"),
             ]);
         }
         let front: FrontMatter = yaml::parse(split.yaml, &source, FIELDS).map_err(|d| vec![d])?;
         let at_key = |key: &str, message: &str| {
             let line = split.key_line(key).unwrap_or(split.yaml_line);
-            Diagnostic::new(path, line, 1, message).with_source(text)
+            Problem::new(path, line, 1, message).with_source(text)
         };
         let mut problems = Vec::new();
         if front.title.trim().is_empty() {

@@ -1,0 +1,147 @@
+//! Loading the site's pages: every `content/**/*.md` file, read once, with validated front
+//! matter and the site path it will be written to. Markdown bodies are not rendered here.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::front_matter::{self, FrontMatter};
+use super::source_text;
+use crate::markdown::Outline;
+use crate::page::{Page, PageId, PageText};
+use crate::problem::Problem;
+use crate::site_path::SitePath;
+
+pub const DIR: &str = "content";
+const DEFAULT_TEMPLATE: &str = "page.html";
+const HOME_TEMPLATE: &str = "index.html";
+
+/// The outcome of loading `content/`: the pages that loaded, and what was wrong with the
+/// others, so a run can go on to check the good pages and report everything at once.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// In navigation order: the home page first, then by `weight`, then by site path.
+    pub pages: Vec<Page>,
+    pub problems: Vec<Problem>,
+    /// Content paths of files that exist but failed to load: links to them are not
+    /// broken, only unchecked.
+    pub unloaded: Vec<String>,
+}
+
+/// Loads every page under `root/content`. Drafts are left out unless `include_drafts`.
+pub fn load(root: &Path, include_drafts: bool) -> Loaded {
+    let dir = root.join(DIR);
+    let mut loaded = Loaded::default();
+    if !dir.is_dir() {
+        loaded.problems.push(
+            Problem::file(DIR, "the content folder is missing")
+                .with_hint("run the build from the site's folder, or pass `--root DIR`"),
+        );
+        return loaded;
+    }
+    let files = markdown_files(&dir, &mut loaded.problems);
+    // Read and parsed on all cores; `collect` keeps the files' order.
+    let results: Vec<_> = files.par_iter().map(|file| load_one(root, file)).collect();
+    for (file, result) in files.into_iter().zip(results) {
+        match result {
+            Ok(page) if page.front.draft && !include_drafts => {}
+            Ok(page) => loaded.pages.push(page),
+            Err(mut errs) => {
+                loaded.problems.append(&mut errs);
+                let relative = file.strip_prefix(&dir).unwrap_or(&file);
+                loaded
+                    .unloaded
+                    .push(SitePath::from_relative(relative).as_str().to_owned());
+            }
+        }
+    }
+    loaded.problems.extend(duplicate_paths(&loaded.pages));
+    let home_failed = loaded.unloaded.iter().any(|p| p == "index.md");
+    if !home_failed && !loaded.pages.iter().any(Page::is_home) {
+        loaded.problems.push(
+            Problem::file(Path::new(DIR).join("index.md"), "the home page is missing")
+                .with_hint("create content/index.md; it becomes the site's index.html"),
+        );
+    }
+    loaded.pages.sort_by(|a, b| {
+        (!a.is_home(), a.front.weight, &a.path).cmp(&(!b.is_home(), b.front.weight, &b.path))
+    });
+    for (i, page) in loaded.pages.iter_mut().enumerate() {
+        page.id = PageId(i);
+    }
+    loaded
+}
+
+/// Every `.md` file under `dir`, sorted, skipping hidden files and folders. Symbolic links
+/// are not followed, so nothing outside the content folder is ever read.
+fn markdown_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in source_text::walk(dir) {
+        match entry {
+            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => {
+                files.push(e.into_path());
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let shown = e.path().unwrap_or(dir).to_path_buf();
+                problems.push(Problem::file(shown, format!("can't read: {e}")));
+            }
+        }
+    }
+    files
+}
+
+/// Loads one content file, given with `root` prefixed. Its id is set once all are sorted.
+pub fn load_one(root: &Path, file: &Path) -> Result<Page, Vec<Problem>> {
+    let source = file.strip_prefix(root).unwrap_or(file).to_path_buf();
+    let content_path = file.strip_prefix(root.join(DIR)).unwrap_or(file);
+    let text = source_text::read(file, &source).map_err(|d| vec![d])?;
+    let split = front_matter::split(&text, &source).map_err(|d| vec![d])?;
+    let front = FrontMatter::parse(&split, &text, &source)?;
+    let path = SitePath::for_page(content_path, front.slug.as_ref()).map_err(|message| {
+        let line = split.key_line("slug").unwrap_or(1);
+        vec![Problem::new(&source, line, 1, message).with_source(&text)]
+    })?;
+    let template = match &front.template {
+        Some(name) => name.clone(),
+        None if path.as_str() == "index.html" => HOME_TEMPLATE.to_owned(),
+        None => DEFAULT_TEMPLATE.to_owned(),
+    };
+    let template_line = split.key_line("template");
+    let body_start = split.body_start;
+    Ok(Page {
+        id: PageId(0),
+        source,
+        content_path: SitePath::from_relative(content_path).as_str().to_owned(),
+        path,
+        front,
+        template,
+        template_line,
+        text: PageText { text, body_start },
+        citations: Vec::new(),
+        outline: Outline::default(),
+    })
+}
+
+/// Two sources that would be written to the same file: an error naming both.
+fn duplicate_paths(pages: &[Page]) -> Vec<Problem> {
+    let mut seen: BTreeMap<&SitePath, &Page> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for page in pages {
+        if let Some(first) = seen.insert(&page.path, page) {
+            problems.push(
+                Problem::file(
+                    &page.source,
+                    format!(
+                        "this page and {} would both be written to {}",
+                        first.source.display(),
+                        page.path
+                    ),
+                )
+                .with_hint("give one of them a different `slug`"),
+            );
+        }
+    }
+    problems
+}

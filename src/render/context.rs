@@ -1,0 +1,226 @@
+//! What templates see: every value of their context, as plain serialisable structs.
+//!
+//! Given to every template once, as globals:
+//! - `site` (site.yaml), `data` (the data files), `assets` (the published name of each
+//!   file of `static/`, e.g. `assets["style.css"]`);
+//! - `pages` (every page's summary in navigation order);
+//! - `source_by_id` (each source of `data.sources` by its id) and `cited_first_on` (for
+//!   each cited source's id, the URL of the first page in navigation order that cites it),
+//!   so templates look sources up instead of searching lists in loops.
+//!
+//! Given per page: `page` (the page being rendered), `prev` and `next` (summaries or none)
+//! and `root` (the relative prefix from this page to the site root, e.g. `"../"`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::date::Date;
+use crate::load::data::{Country, Data, Event, Group, Source, Term};
+use crate::load::settings::Settings;
+use crate::markdown::citations::entry_anchor;
+use crate::markdown::{Body, Citation, TocEntry};
+use crate::page::Page;
+use crate::site_path::SitePath;
+
+/// Words a reader gets through in a minute, for `page.reading_time`.
+const WORDS_PER_MINUTE: usize = 200;
+
+/// What templates see of any page in `pages`, `prev` and `next`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub question: Option<&'a str>,
+    pub url: &'a SitePath,
+    pub weight: i64,
+    /// First published, if known.
+    pub date: Option<Date>,
+    /// Last revised: `updated`, or `date` without one.
+    pub updated: Option<Date>,
+    /// The sources the page cites, numbered as on the page.
+    pub sources: Vec<CitedSource<'a>>,
+}
+
+impl<'a> Summary<'a> {
+    pub fn of(page: &'a Page, data: &'a Data) -> Self {
+        let front = &page.front;
+        Summary {
+            title: &front.title,
+            description: &front.description,
+            question: front.question.as_deref(),
+            url: &page.path,
+            weight: front.weight,
+            date: front.date,
+            updated: front.updated.or(front.date),
+            sources: cited_sources(&page.citations, data),
+        }
+    }
+}
+
+/// A source as a page cites it: the source's fields, its number on the page, the anchor of
+/// its entry in the page's list, and the anchors of the markers citing it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedSource<'a> {
+    pub number: usize,
+    pub anchor: String,
+    pub refs: &'a [String],
+    #[serde(flatten)]
+    pub source: &'a Source,
+}
+
+fn cited_sources<'a>(citations: &'a [Citation], data: &'a Data) -> Vec<CitedSource<'a>> {
+    citations
+        .iter()
+        .filter_map(|c| {
+            Some(CitedSource {
+                number: c.number,
+                anchor: entry_anchor(c.number),
+                refs: &c.refs,
+                source: data.source(&c.id)?,
+            })
+        })
+        .collect()
+}
+
+/// The data files as templates see them, under `data`.
+#[derive(Serialize)]
+pub struct DataContext<'a> {
+    sources: &'a [Source],
+    timeline: &'a [Event],
+    groups: &'a [Group],
+    countries: &'a [Country],
+    glossary: &'a [Term],
+    #[serde(flatten)]
+    other: &'a BTreeMap<String, serde_yaml::Value>,
+}
+
+impl<'a> DataContext<'a> {
+    pub fn of(data: &'a Data) -> Self {
+        DataContext {
+            sources: &data.sources,
+            timeline: &data.timeline,
+            groups: &data.groups,
+            countries: &data.countries,
+            glossary: &data.glossary,
+            other: &data.other,
+        }
+    }
+}
+
+/// For each cited source's id, the site path of the first page in navigation order that
+/// cites it.
+pub fn cited_first_on(pages: &[Page]) -> BTreeMap<&str, &SitePath> {
+    let mut first = BTreeMap::new();
+    for page in pages {
+        for c in &page.citations {
+            first.entry(c.id.as_str()).or_insert(&page.path);
+        }
+    }
+    first
+}
+
+/// What templates see of the page being rendered, as `page`.
+#[derive(Debug, Serialize)]
+struct PageVars<'a> {
+    title: &'a str,
+    description: &'a str,
+    question: Option<&'a str>,
+    content: &'a str,
+    toc: &'a [TocEntry],
+    url: &'a str,
+    permalink: Option<String>,
+    date: Option<Date>,
+    updated: Option<Date>,
+    key_points: &'a [String],
+    sources: &'a [CitedSource<'a>],
+    word_count: usize,
+    reading_time: usize,
+    is_home: bool,
+    source: String,
+}
+
+/// The context of one page. `words` counts what a reader reads: its body and the data its
+/// template shows.
+pub fn page(
+    settings: &Settings,
+    page: &Page,
+    (body, words): (&Body, usize),
+    summary: &Summary,
+    (prev, next): (Option<&Summary>, Option<&Summary>),
+) -> Context {
+    let front = &page.front;
+    let vars = PageVars {
+        title: &front.title,
+        description: &front.description,
+        question: front.question.as_deref(),
+        content: &body.html,
+        toc: &body.outline.toc,
+        url: page.path.as_str(),
+        permalink: settings
+            .base_url
+            .as_ref()
+            .map(|base| format!("{base}{}", page.path)),
+        date: front.date,
+        updated: front.updated.or(front.date),
+        key_points: &front.key_points,
+        sources: &summary.sources,
+        word_count: words,
+        reading_time: words.div_ceil(WORDS_PER_MINUTE).max(1),
+        is_home: page.is_home(),
+        source: page.source.to_string_lossy().replace('\\', "/"),
+    };
+    let mut context = Context::new();
+    context.insert("page", &vars);
+    context.insert("prev", &prev);
+    context.insert("next", &next);
+    context.insert("root", &page.path.root_prefix());
+    context
+}
+
+/// The page hosts show for a missing address, rendered from the template of this name.
+pub const NOT_FOUND: &str = "404.html";
+
+/// The 404 page is served at whatever address was asked for, at any depth, so relative
+/// links can't work from it: its `root` is the absolute base URL when there is one.
+pub fn not_found(settings: &Settings) -> Context {
+    let vars = PageVars {
+        title: "Page not found",
+        description: &settings.description,
+        question: None,
+        content: "",
+        toc: &[],
+        url: NOT_FOUND,
+        permalink: None,
+        date: None,
+        updated: None,
+        key_points: &[],
+        sources: &[],
+        word_count: 0,
+        reading_time: 1,
+        is_home: false,
+        source: String::new(),
+    };
+    let mut context = Context::new();
+    context.insert("page", &vars);
+    context.insert("prev", &None::<Summary>);
+    context.insert("next", &None::<Summary>);
+    context.insert("root", settings.base_url.as_deref().unwrap_or(""));
+    context
+}
+
+/// The context of the files beside the pages (sitemap, feed, robots.txt): `base_url`, and
+/// `updated_pages`, the dated pages with the most recently updated first.
+pub fn site_file<'a>(settings: &Settings, pages: &'a [Page], data: &'a Data) -> Context {
+    let mut dated: Vec<Summary> = pages
+        .iter()
+        .map(|p| Summary::of(p, data))
+        .filter(|s| s.updated.is_some())
+        .collect();
+    dated.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.url.cmp(b.url)));
+    let mut context = Context::new();
+    context.insert("base_url", &settings.base_url);
+    context.insert("updated_pages", &dated);
+    context
+}

@@ -1,0 +1,165 @@
+//! The site's Tera templates: read from `templates/`, beside the built-in ones a site may
+//! override (`sitemap.xml`, `feed.xml`, `robots.txt`), compiled once with the engine's
+//! filters, and their mistakes turned into located problems.
+
+mod filters;
+
+use std::path::{Path, PathBuf};
+
+use tera::{Context, ErrorKind, Tera};
+
+use crate::load::source_text;
+use crate::page::Page;
+use crate::problem::{Problem, did_you_mean};
+use crate::site_path::SitePath;
+
+pub const DIR: &str = "templates";
+
+/// Templates the engine ships, by name; a site's own file of the same name replaces one.
+const BUILT_IN: &[(&str, &str)] = &[
+    ("sitemap.xml", include_str!("builtin/sitemap.xml")),
+    ("feed.xml", include_str!("builtin/feed.xml")),
+    ("robots.txt", include_str!("builtin/robots.txt")),
+];
+
+/// What a template mistake says about where to look for the variables templates get.
+const CONTEXT_HINT: &str = "templates get `site`, `data`, `page`, `pages`, `prev`, `next`, `root`, `assets`, `source_by_id` and `cited_first_on` (see README); test optional values with `{% if x %}`";
+
+/// Every template, compiled.
+pub struct Templates {
+    tera: Tera,
+    /// Each template's name and text, to quote lines in problems.
+    sources: Vec<(String, String)>,
+}
+
+impl Templates {
+    /// Reads and compiles all templates together: Tera 2 checks a template's parent as it
+    /// is added, so they can't be added one by one.
+    pub fn load(root: &Path) -> Result<Templates, Vec<Problem>> {
+        let dir = root.join(DIR);
+        if !dir.is_dir() {
+            return Err(vec![
+                Problem::file(DIR, "the templates folder is missing")
+                    .with_hint("a site needs templates/base.html, index.html and page.html"),
+            ]);
+        }
+        let mut sources = Vec::new();
+        let mut problems = Vec::new();
+        for entry in source_text::walk(&dir) {
+            let entry = match entry {
+                Ok(e) if e.file_type().is_file() => e,
+                Ok(_) => continue,
+                Err(e) => {
+                    problems.push(Problem::file(DIR, format!("can't read: {e}")));
+                    continue;
+                }
+            };
+            let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+            let name = SitePath::from_relative(relative).to_string();
+            match source_text::read(entry.path(), &Path::new(DIR).join(relative)) {
+                Ok(text) => sources.push((name, text)),
+                Err(d) => problems.push(d),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        for (name, text) in BUILT_IN {
+            if !sources.iter().any(|(n, _)| n == name) {
+                sources.push((name.to_string(), text.to_string()));
+            }
+        }
+        let mut tera = Tera::new();
+        filters::register(&mut tera);
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| vec![problem(&e, &sources, None)])?;
+        Ok(Templates { tera, sources })
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// The values every render sees, set once: a clone of a Tera value is cheap, a
+    /// re-serialisation per page is not.
+    pub fn globals(&mut self) -> &mut Context {
+        self.tera.global_context()
+    }
+
+    /// Renders template `name` with `context`; `page` is the page being rendered, if any,
+    /// named in a problem.
+    pub fn render(
+        &self,
+        name: &str,
+        context: &Context,
+        page: Option<&Page>,
+    ) -> Result<String, Problem> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| problem(&e, &self.sources, page))
+    }
+
+    /// Pages whose `template` does not exist: located on their `template:` line.
+    pub fn missing(&self, pages: &[Page]) -> Vec<Problem> {
+        let mut names: Vec<&str> = self.tera.get_template_names().collect();
+        names.sort_unstable();
+        pages
+            .iter()
+            .filter(|p| !self.contains(&p.template))
+            .map(|p| {
+                let hint = match did_you_mean(&p.template, names.iter().copied()) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("the templates are: {}", names.join(", ")),
+                };
+                p.problem_at_line(
+                    p.template_line.unwrap_or(1),
+                    format!("there is no template `{}`", p.template),
+                )
+                .with_hint(hint)
+            })
+            .collect()
+    }
+}
+
+/// A Tera error as a problem at the template's file, line and column. `page` is the page
+/// being rendered, if any, named in the message.
+fn problem(err: &tera::Error, sources: &[(String, String)], page: Option<&Page>) -> Problem {
+    let while_rendering = page.map_or(String::new(), |p| {
+        format!(" (while rendering {})", p.source.display())
+    });
+    match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            let path = PathBuf::from(DIR).join(report.filename());
+            let mut d = Problem::new(
+                path,
+                span.start_line,
+                span.start_col + 1,
+                format!("{}{while_rendering}", report.message()),
+            );
+            if let Some((_, text)) = sources.iter().find(|(name, _)| name == report.filename()) {
+                d = d.with_source(text);
+            }
+            if report.message().contains("not found in context")
+                || report.message().contains("undefined")
+            {
+                d = d.with_hint(CONTEXT_HINT);
+            }
+            d
+        }
+        ErrorKind::MissingParent { current, parent } => Problem::file(
+            Path::new(DIR).join(current),
+            format!("extends `{parent}`, which does not exist"),
+        ),
+        _ => {
+            let location = page.map_or_else(|| PathBuf::from(DIR), |p| p.source.clone());
+            let mut message = err.to_string();
+            let mut source = std::error::Error::source(err);
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            Problem::file(location, format!("{message}{while_rendering}"))
+        }
+    }
+}
