@@ -104,15 +104,15 @@ fn assert_mentions(site: &Site, page: &str, needles: &[&str]) {
 #[test]
 fn claim_1_putin_has_given_nato_demands() {
     let site = Site::build();
-    assert_mentions(&site, "index.html", &["Putin", "Forces News"]);
-    assert_mentions(&site, "demands.html", &["17 December 2021", "draft"]);
+    assert_mentions(site, "index.html", &["Putin", "Forces News"]);
+    assert_mentions(site, "demands.html", &["17 December 2021", "draft"]);
 }
 
 #[test]
 fn claim_2_halt_expansion_and_withdraw_from_neighbours_including_the_baltic_states() {
     let site = Site::build();
     assert_mentions(
-        &site,
+        site,
         "demands.html",
         &["Ukraine", "Estonia", "Latvia", "Lithuania", "enlargement"],
     );
@@ -122,7 +122,7 @@ fn claim_2_halt_expansion_and_withdraw_from_neighbours_including_the_baltic_stat
 fn claim_3_key_demands_rejected_but_talks_offered_on_arms_control_missiles_and_incidents() {
     let site = Site::build();
     assert_mentions(
-        &site,
+        site,
         "nato-response.html",
         &[
             "26 January 2022",
@@ -138,7 +138,7 @@ fn claim_3_key_demands_rejected_but_talks_offered_on_arms_control_missiles_and_i
 fn claim_4_ferris_on_security_architecture_as_an_aggressive_act() {
     let site = Site::build();
     assert_mentions(
-        &site,
+        site,
         "expert-analysis.html",
         &[
             "Emily Ferris",
@@ -154,8 +154,8 @@ fn claim_4_ferris_on_security_architecture_as_an_aggressive_act() {
 #[test]
 fn claim_5_the_ten_countries_the_article_names_are_on_the_demands_page_and_the_map() {
     let site = Site::build();
-    assert_mentions(&site, "demands.html", ARTICLE_TEN);
-    assert_mentions(&site, "map.html", ARTICLE_TEN);
+    assert_mentions(site, "demands.html", ARTICLE_TEN);
+    assert_mentions(site, "map.html", ARTICLE_TEN);
     let map = site.html("map.html");
     let svg = &map[map.find("<svg").unwrap()..map.find("</svg>").unwrap()];
     for country in ARTICLE_TEN {
@@ -166,7 +166,7 @@ fn claim_5_the_ten_countries_the_article_names_are_on_the_demands_page_and_the_m
     }
     // The four the article leaves out are named too.
     assert_mentions(
-        &site,
+        site,
         "demands.html",
         &["Slovenia", "Croatia", "Montenegro", "North Macedonia"],
     );
@@ -176,7 +176,7 @@ fn claim_5_the_ten_countries_the_article_names_are_on_the_demands_page_and_the_m
 fn claim_6_ukraine_within_russias_sphere_of_interests() {
     let site = Site::build();
     assert_mentions(
-        &site,
+        site,
         "demands.html",
         &["“within its sphere of political and security interests”"],
     );
@@ -186,7 +186,7 @@ fn claim_6_ukraine_within_russias_sphere_of_interests() {
 fn claim_7_operation_cabrit_in_estonia_and_the_us_led_group_in_poland() {
     let site = Site::build();
     assert_mentions(
-        &site,
+        site,
         "expert-analysis.html",
         &[
             "Operation Cabrit",
@@ -208,15 +208,15 @@ fn claim_8_the_companion_video_on_more_high_level_talks() {
 #[test]
 fn claim_9_georgia_and_ukraine_membership_off_the_table_which_nato_rejected() {
     let site = Site::build();
-    assert_mentions(&site, "demands.html", &["Georgia", "Ukraine", "Bucharest"]);
-    assert_mentions(&site, "nato-response.html", &["open door", "Article 10"]);
+    assert_mentions(site, "demands.html", &["Georgia", "Ukraine", "Bucharest"]);
+    assert_mentions(site, "nato-response.html", &["open door", "Article 10"]);
 }
 
 #[test]
 fn claim_10_no_political_will_and_a_new_generation_with_less_appetite() {
     let site = Site::build();
     assert_mentions(
-        &site,
+        site,
         "likely-outcomes.html",
         &["“political will”", "generation"],
     );
@@ -226,7 +226,7 @@ fn claim_10_no_political_will_and_a_new_generation_with_less_appetite() {
 fn claim_11_another_minsk_protocol_most_likely() {
     let site = Site::build();
     assert_mentions(
-        &site,
+        site,
         "likely-outcomes.html",
         &[
             "“most likely”",
@@ -243,7 +243,7 @@ fn claim_11_another_minsk_protocol_most_likely() {
 fn what_happened_next_says_how_current_it_is() {
     let site = Site::build();
     assert_mentions(
-        &site,
+        site,
         "what-happened-next.html",
         &["February 2026", "24 February 2022"],
     );
