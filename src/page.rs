@@ -2,7 +2,9 @@
 //! written. Each stage fills in what it learns (prepare numbers its citations, render
 //! records its headings), so a page's data lives in one place, found by its [`PageId`].
 
+use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::load::front_matter::FrontMatter;
 use crate::markdown::{Citation, Outline};
@@ -38,17 +40,39 @@ pub struct Page {
     pub outline: Outline,
 }
 
-/// A page's file as read: BOM and CRLF removed.
-#[derive(Debug, Default)]
+/// A page's file as read, BOM and CRLF removed: its range of a block of text that the
+/// pages read together share.
+#[derive(Debug, Default, Clone)]
 pub struct PageText {
-    pub text: String,
-    /// Byte offset at which the Markdown body starts in `text`.
+    block: Arc<String>,
+    range: Range<usize>,
+    /// Byte offset at which the Markdown body starts in the text.
     pub body_start: usize,
 }
 
 impl PageText {
+    /// The text at `range` of `block`, whose body starts at `body_start`.
+    pub fn new(block: Arc<String>, range: Range<usize>, body_start: usize) -> Self {
+        PageText {
+            block,
+            range,
+            body_start,
+        }
+    }
+
+    /// A text of its own, not shared.
+    pub fn alone(text: String, body_start: usize) -> Self {
+        let range = 0..text.len();
+        PageText::new(Arc::new(text), range, body_start)
+    }
+
+    /// The whole file.
+    pub fn text(&self) -> &str {
+        &self.block[self.range.clone()]
+    }
+
     pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
+        &self.text()[self.body_start..]
     }
 }
 
@@ -59,7 +83,7 @@ impl Page {
 
     /// An error on `line` of the page's file, quoting it while the text is still held.
     pub fn problem_at_line(&self, line: usize, message: impl Into<String>) -> Problem {
-        Problem::new(&self.source, line, 1, message).with_source(&self.text.text)
+        Problem::new(&self.source, line, 1, message).with_source(self.text.text())
     }
 }
 
@@ -80,7 +104,7 @@ impl Page {
             front: serde_yaml::from_str(yaml).expect("valid front matter"),
             template: "page.html".to_owned(),
             template_line: None,
-            text: PageText { text, body_start },
+            text: PageText::alone(text, body_start),
             citations: Vec::new(),
             outline: Outline::default(),
         }

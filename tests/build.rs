@@ -249,8 +249,20 @@ fn a_missing_title_is_reported() {
 fn broken_yaml_syntax_is_located() {
     fails_and_keeps_output(
         "content/demands.md",
-        "---\ntitle: Demands\ndescription: [unclosed\n---\n",
-        &["content/demands.md:"],
+        "---\ntitle: Demands\n  description: Russia: demands\n---\n",
+        &[
+            "content/demands.md:3:14: mapping values are not allowed in this context",
+            "3 |   description: Russia: demands",
+            "= help: check the indentation, and quote values that contain `: `",
+        ],
+    );
+    fails_and_keeps_output(
+        "content/demands.md",
+        "---\ntitle: Demands\ndescription: \"unclosed\n---\n",
+        &[
+            "content/demands.md:4:1: found unexpected end of stream",
+            "= help: a quote or bracket was opened and not closed",
+        ],
     );
 }
 

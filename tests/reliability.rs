@@ -80,6 +80,8 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site_never_a_mix() {
     let expected_new = snapshot(&site.out());
     let started = Instant::now();
     let mut outcomes = (0, 0);
+    // Kills that reached a build still running, rather than one already finished.
+    let mut landed = 0;
     for tenths in 0..=14u32 {
         let delay = full_build * tenths / 10;
         // Each round starts from the old site.
@@ -88,8 +90,13 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site_never_a_mix() {
         rewrite_pages(&site, PAGES, "New");
         let mut child = spawn_build(&site, &site.out());
         std::thread::sleep(delay);
+        let running = child.try_wait().unwrap().is_none();
         let _ = child.kill(); // SIGKILL
-        child.wait().unwrap();
+        let status = child.wait().unwrap();
+        // A build that was running when the kill came ends by the signal, not by exiting.
+        if running && status.code().is_none() {
+            landed += 1;
+        }
         let now = snapshot(&site.out());
         if now == old {
             outcomes.0 += 1;
@@ -100,10 +107,18 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site_never_a_mix() {
         }
     }
     eprintln!(
-        "killed builds: {} left the old site, {} the new; {:?}",
+        "killed builds: {landed} kills landed during a build; {} left the old site, {} the new; {:?}",
         outcomes.0,
         outcomes.1,
         started.elapsed()
+    );
+    assert!(
+        landed >= 3,
+        "only {landed} of 15 kills landed while a build ran: the test proves nothing"
+    );
+    assert!(
+        outcomes.0 >= 1,
+        "no killed build left the old site: no kill came before the swap"
     );
     // Whatever a killed build left behind, the next build completes and cleans up.
     site.build().unwrap();

@@ -118,7 +118,7 @@ fn cross_checks(pages: &[Page], data: &Data) -> Vec<Problem> {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("name a file of {} without `.yaml`", data::DIR),
             };
-            let line = yaml::key_line(&page.text.text, "shows_data").unwrap_or(1);
+            let line = yaml::key_line(page.text.text(), "shows_data").unwrap_or(1);
             problems.push(
                 page.problem_at_line(line, format!("there is no data file `{stem}` to show"))
                     .with_hint(hint),

@@ -2,7 +2,9 @@
 //! matter and the site path it will be written to. Markdown bodies are not rendered here.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -41,8 +43,21 @@ pub fn load(root: &Path, include_drafts: bool) -> Loaded {
         return loaded;
     }
     let files = markdown_files(&dir, &mut loaded.problems);
-    // Read and parsed on all cores; `collect` keeps the files' order.
-    let results: Vec<_> = files.par_iter().map(|file| load_one(root, file)).collect();
+    let shown: Vec<(PathBuf, PathBuf)> = files
+        .iter()
+        .map(|f| (f.clone(), f.strip_prefix(root).unwrap_or(f).to_path_buf()))
+        .collect();
+    let (block, texts) = source_text::read_many(&shown);
+    // Parsed on all cores; `collect` keeps the files' order.
+    let results: Vec<_> = files
+        .par_iter()
+        .zip(texts)
+        .map(|(file, text)| {
+            let text = text.map_err(|p| vec![p])?;
+            load_one(root, file, block.clone(), text)
+        })
+        .collect();
+    loaded.pages.reserve_exact(results.len());
     for (file, result) in files.into_iter().zip(results) {
         match result {
             Ok(page) if page.front.draft && !include_drafts => {}
@@ -92,16 +107,30 @@ fn markdown_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     files
 }
 
-/// Loads one content file, given with `root` prefixed. Its id is set once all are sorted.
-pub fn load_one(root: &Path, file: &Path) -> Result<Page, Vec<Problem>> {
+/// Reads and loads one content file, given with `root` prefixed, on its own.
+pub fn load_file(root: &Path, file: &Path) -> Result<Page, Vec<Problem>> {
+    let source = file.strip_prefix(root).unwrap_or(file);
+    let text = source_text::read(file, source).map_err(|d| vec![d])?;
+    let range = 0..text.len();
+    load_one(root, file, Arc::new(text), range)
+}
+
+/// Loads the content file `file` (given with `root` prefixed), whose text is at `range`
+/// of `block`. Its id is set once all are sorted.
+fn load_one(
+    root: &Path,
+    file: &Path,
+    block: Arc<String>,
+    range: Range<usize>,
+) -> Result<Page, Vec<Problem>> {
     let source = file.strip_prefix(root).unwrap_or(file).to_path_buf();
     let content_path = file.strip_prefix(root.join(DIR)).unwrap_or(file);
-    let text = source_text::read(file, &source).map_err(|d| vec![d])?;
-    let split = front_matter::split(&text, &source).map_err(|d| vec![d])?;
-    let front = FrontMatter::parse(&split, &text, &source)?;
+    let text = &block[range.clone()];
+    let split = front_matter::split(text, &source).map_err(|d| vec![d])?;
+    let front = FrontMatter::parse(&split, text, &source)?;
     let path = SitePath::for_page(content_path, front.slug.as_ref()).map_err(|message| {
         let line = split.key_line("slug").unwrap_or(1);
-        vec![Problem::new(&source, line, 1, message).with_source(&text)]
+        vec![Problem::new(&source, line, 1, message).with_source(text)]
     })?;
     let template = match &front.template {
         Some(name) => name.clone(),
@@ -118,7 +147,7 @@ pub fn load_one(root: &Path, file: &Path) -> Result<Page, Vec<Problem>> {
         front,
         template,
         template_line,
-        text: PageText { text, body_start },
+        text: PageText::new(block, range, body_start),
         citations: Vec::new(),
         outline: Outline::default(),
     })

@@ -95,6 +95,9 @@ fn hint_for(message: &str, fields: &[&str]) -> Option<String> {
     if let Some(missing) = between_backticks(message, "missing field `") {
         return Some(format!("add a line `{missing}: ...`"));
     }
+    if message.contains("unexpected end of stream") {
+        return Some("a quote or bracket was opened and not closed".to_owned());
+    }
     if message.contains("did not find expected")
         || message.contains("mapping values are not allowed")
     {

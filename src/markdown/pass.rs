@@ -56,7 +56,7 @@ impl<'p> Context<'p> {
 
     /// The place of byte `at` of the body in the page's file.
     pub fn locate(&mut self, at: usize) -> Location {
-        let text = &self.text.text;
+        let text = self.text.text();
         let lines = self.lines.get_or_insert_with(|| LineIndex::new(text));
         let (line, column) = lines.locate(text, self.text.body_start + at);
         Location {
@@ -70,7 +70,7 @@ impl<'p> Context<'p> {
     pub fn problem(&mut self, at: usize, message: String, hint: Option<String>) -> Problem {
         let Location { line, column, .. } = self.locate(at);
         let problem =
-            Problem::new(&self.page.source, line, column, message).with_source(&self.text.text);
+            Problem::new(&self.page.source, line, column, message).with_source(self.text.text());
         match hint {
             Some(hint) => problem.with_hint(hint),
             None => problem,

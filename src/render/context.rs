@@ -28,6 +28,9 @@ use crate::site_path::SitePath;
 const WORDS_PER_MINUTE: usize = 200;
 
 /// What templates see of any page in `pages`, `prev` and `next`.
+///
+/// Seven fields, not more: every page's summary is a map in the templates' globals, and
+/// a map of up to seven entries takes half the memory of one with eight.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary<'a> {
     pub title: &'a str,
@@ -35,8 +38,6 @@ pub struct Summary<'a> {
     pub question: Option<&'a str>,
     pub url: &'a SitePath,
     pub weight: i64,
-    /// First published, if known.
-    pub date: Option<Date>,
     /// Last revised: `updated`, or `date` without one.
     pub updated: Option<Date>,
     /// The sources the page cites, numbered as on the page.
@@ -52,7 +53,6 @@ impl<'a> Summary<'a> {
             question: front.question.as_deref(),
             url: &page.path,
             weight: front.weight,
-            date: front.date,
             updated: front.updated.or(front.date),
             sources: cited_sources(&page.citations, data),
         }
@@ -210,17 +210,40 @@ pub fn not_found(settings: &Settings) -> Context {
     context
 }
 
+/// A page as the feed lists it.
+#[derive(Serialize)]
+struct FeedEntry<'a> {
+    title: &'a str,
+    question: Option<&'a str>,
+    description: &'a str,
+    url: &'a SitePath,
+    /// First published, if known.
+    date: Option<Date>,
+    updated: Date,
+}
+
 /// The context of the files beside the pages (sitemap, feed, robots.txt): `base_url`, and
-/// `updated_pages`, the dated pages with the most recently updated first.
-pub fn site_file<'a>(settings: &Settings, pages: &'a [Page], data: &'a Data) -> Context {
-    let mut dated: Vec<Summary> = pages
-        .iter()
-        .map(|p| Summary::of(p, data))
-        .filter(|s| s.updated.is_some())
-        .collect();
-    dated.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.url.cmp(b.url)));
+/// for the feed, `updated_pages`, the dated pages with the most recently updated first.
+pub fn site_file(settings: &Settings, pages: Option<&[Page]>) -> Context {
     let mut context = Context::new();
     context.insert("base_url", &settings.base_url);
-    context.insert("updated_pages", &dated);
+    if let Some(pages) = pages {
+        let mut dated: Vec<FeedEntry> = pages
+            .iter()
+            .filter_map(|p| {
+                let front = &p.front;
+                Some(FeedEntry {
+                    title: &front.title,
+                    question: front.question.as_deref(),
+                    description: &front.description,
+                    url: &p.path,
+                    date: front.date,
+                    updated: front.updated.or(front.date)?,
+                })
+            })
+            .collect();
+        dated.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.url.cmp(b.url)));
+        context.insert("updated_pages", &dated);
+    }
     context
 }

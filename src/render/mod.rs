@@ -93,19 +93,26 @@ fn site_file_names(prepared: &Prepared) -> Vec<&'static str> {
 
 /// What the build summary says it left out, if anything.
 pub fn left_out(prepared: &Prepared) -> Option<String> {
-    prepared.settings.base_url.is_none().then(|| {
-        format!("no base_url, so {SITEMAP} and {FEED} were left out, and 404.html links work only at the top level")
-    })
+    let not_found = match prepared.templates.contains(NOT_FOUND) {
+        true => ", and 404.html links work only at the top level",
+        false => "",
+    };
+    prepared
+        .settings
+        .base_url
+        .is_none()
+        .then(|| format!("no base_url, so {SITEMAP} and {FEED} were left out{not_found}"))
 }
 
 /// The 404 page, robots.txt, and with a base URL the sitemap and the feed.
 fn site_files(prepared: &Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
-    let files_context = context::site_file(&prepared.settings, &prepared.pages, &prepared.data);
+    let settings = &prepared.settings;
     for name in site_file_names(prepared) {
         let context = match name {
-            NOT_FOUND => context::not_found(&prepared.settings),
-            _ => files_context.clone(),
+            NOT_FOUND => context::not_found(settings),
+            FEED => context::site_file(settings, Some(&prepared.pages)),
+            _ => context::site_file(settings, None),
         };
         match prepared.templates.render(name, &context, None) {
             Ok(text) => sink.put(&SitePath::new(name), text.as_bytes())?,
@@ -176,7 +183,7 @@ pub fn page_again(
         .pages
         .iter()
         .position(|p| root.join(&p.source) == changed)?;
-    let mut page = match crate::load::pages::load_one(root, changed) {
+    let mut page = match crate::load::pages::load_file(root, changed) {
         Ok(page) => page,
         Err(problems) => return Some(Err(Error::site(problems))),
     };

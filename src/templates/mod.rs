@@ -28,8 +28,25 @@ const CONTEXT_HINT: &str = "templates get `site`, `data`, `page`, `pages`, `prev
 /// Every template, compiled.
 pub struct Templates {
     tera: Tera,
-    /// Each template's name and text, to quote lines in problems.
-    sources: Vec<(String, String)>,
+    /// Each template's text, to quote lines in problems.
+    sources: Vec<Source>,
+}
+
+/// A template as written: the site's own, or one the engine ships.
+struct Source {
+    name: String,
+    text: String,
+    built_in: bool,
+}
+
+impl Source {
+    /// Where the template is, as an author reads it.
+    fn shown(&self) -> PathBuf {
+        match self.built_in {
+            true => PathBuf::from(format!("(built-in template) {}", self.name)),
+            false => Path::new(DIR).join(&self.name),
+        }
+    }
 }
 
 impl Templates {
@@ -57,7 +74,11 @@ impl Templates {
             let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
             let name = SitePath::from_relative(relative).to_string();
             match source_text::read(entry.path(), &Path::new(DIR).join(relative)) {
-                Ok(text) => sources.push((name, text)),
+                Ok(text) => sources.push(Source {
+                    name,
+                    text,
+                    built_in: false,
+                }),
                 Err(d) => problems.push(d),
             }
         }
@@ -65,13 +86,17 @@ impl Templates {
             return Err(problems);
         }
         for (name, text) in BUILT_IN {
-            if !sources.iter().any(|(n, _)| n == name) {
-                sources.push((name.to_string(), text.to_string()));
+            if !sources.iter().any(|s| s.name == *name) {
+                sources.push(Source {
+                    name: name.to_string(),
+                    text: text.to_string(),
+                    built_in: true,
+                });
             }
         }
         let mut tera = Tera::new();
         filters::register(&mut tera);
-        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        tera.add_raw_templates(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())))
             .map_err(|e| vec![problem(&e, &sources, None)])?;
         Ok(Templates { tera, sources })
     }
@@ -123,22 +148,23 @@ impl Templates {
 
 /// A Tera error as a problem at the template's file, line and column. `page` is the page
 /// being rendered, if any, named in the message.
-fn problem(err: &tera::Error, sources: &[(String, String)], page: Option<&Page>) -> Problem {
+fn problem(err: &tera::Error, sources: &[Source], page: Option<&Page>) -> Problem {
     let while_rendering = page.map_or(String::new(), |p| {
         format!(" (while rendering {})", p.source.display())
     });
     match err.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let span = report.span();
-            let path = PathBuf::from(DIR).join(report.filename());
+            let source = sources.iter().find(|s| s.name == report.filename());
+            let path = source.map_or_else(|| Path::new(DIR).join(report.filename()), Source::shown);
             let mut d = Problem::new(
                 path,
                 span.start_line,
                 span.start_col + 1,
                 format!("{}{while_rendering}", report.message()),
             );
-            if let Some((_, text)) = sources.iter().find(|(name, _)| name == report.filename()) {
-                d = d.with_source(text);
+            if let Some(source) = source {
+                d = d.with_source(&source.text);
             }
             if report.message().contains("not found in context")
                 || report.message().contains("undefined")

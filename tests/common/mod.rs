@@ -209,6 +209,32 @@ pub fn page(title: &str, body: &str) -> String {
     format!("---\ntitle: {title}\ndescription: About {title}.\n---\n{body}\n")
 }
 
+/// A copy of the real site's sources (settings, content, templates, static files) in a
+/// temporary folder, to change without touching the repository.
+pub fn copy_of_real_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for part in ["site.yaml", "content", "templates", "static"] {
+        copy(&real_root().join(part), &dir.path().join(part));
+    }
+    dir
+}
+
+fn copy(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let relative = entry.path().strip_prefix(from).unwrap();
+        let target = match relative.as_os_str().is_empty() {
+            true => to.to_path_buf(),
+            false => to.join(relative),
+        };
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 /// Every file under `dir` with its bytes, to compare a folder before and after.
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)
