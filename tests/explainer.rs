@@ -4,10 +4,10 @@
 
 mod common;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use common::{RealSite as Site, attr_values, explainer, normalize};
+use common::{RealSite as Site, attr_values, decode, explainer, normalize, strip_tags};
 
 /// Every quotation the fact base (`shared/FACTS.md`) allows, as it gives it. A quotation on
 /// the site must be one of these or a part of one, word for word.
@@ -18,6 +18,7 @@ const ALLOWED_QUOTES: &[&str] = &[
     "Donetsk People's Republic",
     "Estonia hosts the UK-led NATO mission Operation Cabrit.",
     "Featured on BFBS",
+    "For now, because of the situation with Iran, the necessary signals for a trilateral meeting haven't come yet.",
     "Founding Act on Mutual Relations, Cooperation and Security between NATO and the Russian Federation",
     "It seems the risk of war in the OSCE area is now greater than ever before in the last 30 years.",
     "Luhansk People's Republic",
@@ -32,6 +33,7 @@ const ALLOWED_QUOTES: &[&str] = &[
     "The Parties may, by unanimous agreement, invite any other European State in a position to further the principles of this Treaty and to contribute to the security of the North Atlantic area to accede to this Treaty.",
     "The Russian Federation is the most significant and direct threat to Allies' security ...",
     "The United States of America shall take measures to prevent further eastward expansion of the North Atlantic Treaty Organization and deny accession to the Alliance to the former USSR republics.",
+    "The trilateral group is on pause",
     "There are significant differences between NATO allies and Russia on this issue",
     "There will be no change",
     "There's no deal until there's a deal",
@@ -42,6 +44,7 @@ const ALLOWED_QUOTES: &[&str] = &[
     "We will be in a position to extend an invitation to Ukraine to join the Alliance when Allies agree and conditions are met",
     "We will not allow anyone to slam closed NATO's Open Door policy",
     "What does Russia want from NATO?",
+    "a grave moment for international peace and security",
     "an enhanced forward presence in Estonia, Latvia, Lithuania and Poland ... Beginning in early 2017 ... four battalion-sized battlegroups ... on a voluntary, sustainable, and rotational basis",
     "concrete guarantees",
     "conditions-based reciprocal transparency measures and reciprocal commitments by both the US and Russia to refrain from deploying offensive ground-launched missile systems and permanent forces with a combat mission in the territory of Ukraine",
@@ -56,7 +59,9 @@ const ALLOWED_QUOTES: &[&str] = &[
     "most likely",
     "new",
     "no intention, no plan and no reason to deploy nuclear weapons on the territory of new members",
+    "non-accession to NATO",
     "non-paper",
+    "not moving away",
     "old",
     "on its irreversible path to full Euro-Atlantic integration, including NATO membership",
     "political will",
@@ -242,11 +247,23 @@ fn claim_11_another_minsk_protocol_most_likely() {
 #[test]
 fn what_happened_next_says_how_current_it_is() {
     let site = Site::build();
-    assert_mentions(
-        site,
-        "what-happened-next.html",
-        &["February 2026", "24 February 2022"],
-    );
+    assert_mentions(site, "what-happened-next.html", &["24 February 2022"]);
+    assert_mentions(site, "since-2025.html", &["early July 2026", "Ankara"]);
+    for page in ["what-happened-next.html", "since-2025.html"] {
+        assert!(
+            own_words(site, page).contains("current to April 2026"),
+            "{page} does not say it is current to April 2026"
+        );
+    }
+}
+
+/// A page's own text: without the "Facts current to …" line every page's header carries,
+/// and without the home page's cards, which quote the other pages.
+fn own_words(site: &Site, page: &str) -> String {
+    let html = site.html(page);
+    let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+    let main = main.split("<section class=\"sections\"").next().unwrap();
+    normalize(&decode(&strip_tags(main))).replace("Facts current to April 2026", "")
 }
 
 // ---- Quotes, citations, sources ----
@@ -371,7 +388,8 @@ fn the_timeline_is_in_date_order_and_every_event_has_a_source() {
     sorted.sort();
     assert_eq!(dates, sorted, "the timeline is not in date order");
     assert!(dates.first().unwrap().starts_with("1997"));
-    assert!(dates.last().unwrap().starts_with("2026-02"));
+    // The last entry is the Ankara summit of July 2026, listed only as scheduled.
+    assert!(dates.last().unwrap().starts_with("2026-07"));
 }
 
 #[test]
@@ -434,4 +452,406 @@ fn the_sources_page_groups_sources_by_the_pages_that_cite_them() {
         html.contains("Also cites, listed above:"),
         "repeated sources are named briefly, not listed twice"
     );
+}
+
+// ---- Issue 12: the explainer checked again and brought up to April 2026 ----
+
+/// The site's own data files, read as the generator reads them.
+fn data<T: serde::de::DeserializeOwned>(file: &str) -> T {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("content/data")
+        .join(file);
+    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The page's JSON-LD structured data.
+fn structured_data(html: &str) -> serde_json::Value {
+    let start = html
+        .find("<script type=\"application/ld+json\">")
+        .expect("a JSON-LD block")
+        + "<script type=\"application/ld+json\">".len();
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}
+
+/// The "N min read" in the page's header.
+fn reading_time(html: &str) -> usize {
+    let end = html.find(" min read").expect("a reading time");
+    let start = html[..end].rfind('>').unwrap() + 1;
+    html[start..end].trim().parse().unwrap()
+}
+
+/// Whether `a` is earlier than `b` at the precision both of them know: a source of
+/// "February 2026" is not earlier than an event of 17 February 2026, one of
+/// 13 February 2026 is.
+fn earlier(a: &explainer::date::PartialDate, b: &explainer::date::PartialDate) -> bool {
+    let key = |d: &explainer::date::PartialDate, month: bool, day: bool| {
+        (
+            d.year,
+            if month { d.month } else { None },
+            if day { d.day } else { None },
+        )
+    };
+    let month = a.month.is_some() && b.month.is_some();
+    let day = month && a.day.is_some() && b.day.is_some();
+    key(a, month, day) < key(b, month, day)
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Problem 1: the flag marks the article's list of ten, not every country it mentions.
+#[test]
+fn the_map_table_says_its_flag_column_is_the_articles_list_of_ten() {
+    let site = Site::build();
+    let html = site.html("map.html");
+    let head = &html[html.find("<thead>").expect("a table head")..];
+    let head = &head[..head.find("</thead>").unwrap()];
+    assert!(
+        head.contains("One of the article’s ten"),
+        "the table's last column should say it marks the article's ten: {head}"
+    );
+    assert!(!head.contains("Named in the article"), "{head}");
+    assert_mentions(
+        site,
+        "map.html",
+        &["One of the article's ten", "Russia, Ukraine and Georgia"],
+    );
+}
+
+/// Problem 2: pages are dated from when the site was written, not from the article.
+#[test]
+fn every_page_is_dated_from_its_first_publication_in_november_2026() {
+    let site = Site::build();
+    for page in site.pages() {
+        let data = structured_data(&site.html(page));
+        let published = data["datePublished"].as_str().unwrap_or_else(|| {
+            panic!("{page} has no datePublished");
+        });
+        let modified = data["dateModified"].as_str().unwrap();
+        assert!(
+            published >= "2026-11-26" && !published.starts_with("2022"),
+            "{page}: datePublished {published}, before the site was written"
+        );
+        assert!(
+            modified >= published,
+            "{page}: dateModified {modified} before datePublished {published}"
+        );
+        assert_eq!(
+            data["temporalCoverage"], "../2026-04",
+            "{page}: the facts are current to April 2026"
+        );
+        assert!(
+            site.text(page).contains("Facts current to April 2026"),
+            "{page} does not say how far its facts are current"
+        );
+    }
+}
+
+/// Problem 15: a page's reading time counts the data its template shows.
+#[test]
+fn the_reading_time_of_a_data_page_counts_its_data() {
+    let site = Site::build();
+    let events: Vec<explainer::load::data::Event> = data("timeline.yaml");
+    let timeline_words: usize = events
+        .iter()
+        .map(|e| words(&e.title) + words(&e.text))
+        .sum();
+    let terms: Vec<explainer::load::data::Term> = data("glossary.yaml");
+    let glossary_words: usize = terms
+        .iter()
+        .map(|t| words(&t.term) + words(&t.definition))
+        .sum();
+    for (page, data_words) in [
+        ("timeline.html", timeline_words),
+        ("glossary.html", glossary_words),
+    ] {
+        let minutes = reading_time(&site.html(page));
+        assert!(
+            minutes * 200 >= data_words,
+            "{page} says {minutes} min read for {data_words} words of data"
+        );
+    }
+    assert!(reading_time(&site.html("timeline.html")) > 1);
+}
+
+/// No event is dated after everything that reports it, unless its sources announce it.
+#[test]
+fn no_timeline_event_rests_only_on_sources_dated_before_it_unless_scheduled() {
+    let sources: Vec<explainer::load::data::Source> = data("sources.yaml");
+    let events: Vec<explainer::load::data::Event> = data("timeline.yaml");
+    let date_of: BTreeMap<&str, _> = sources.iter().map(|s| (s.id.as_str(), &s.date)).collect();
+    let mut wrong = Vec::new();
+    for e in &events {
+        let all_earlier = e
+            .sources
+            .iter()
+            .all(|id| earlier(date_of[id.as_str()], &e.date));
+        if all_earlier && !e.scheduled {
+            wrong.push(format!("{} ({:?})", e.title, e.date));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "events whose every source predates them; cite a report of the event or mark it scheduled:\n{}",
+        wrong.join("\n")
+    );
+    // The Ankara summit is there, and only as scheduled.
+    assert!(
+        events
+            .iter()
+            .any(|e| e.scheduled && e.title.contains("Ankara"))
+    );
+}
+
+/// Problem 3: the Geneva round of 17–18 February 2026 is cited to a report of the round.
+#[test]
+fn the_geneva_round_of_february_2026_cites_a_report_of_the_round_itself() {
+    let sources: Vec<explainer::load::data::Source> = data("sources.yaml");
+    let round = explainer::date::PartialDate::parse("2026-02-17").unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("content/since-2025.md"),
+    )
+    .unwrap();
+    let paragraph = text
+        .split("\n\n")
+        .find(|p| p.contains("Geneva on 17–18 February"))
+        .expect("since-2025.md describes the Geneva round");
+    let cited: Vec<&explainer::load::data::Source> = sources
+        .iter()
+        .filter(|s| paragraph.contains(&format!("@{}", s.id.as_str())))
+        .collect();
+    assert!(
+        cited.iter().any(|s| !earlier(&s.date, &round)),
+        "the Geneva round cites only sources dated before it: {:?}",
+        cited.iter().map(|s| s.id.as_str()).collect::<Vec<_>>()
+    );
+}
+
+/// Problems 4, 5 and 12: a copy says it is a copy, and an address from general knowledge
+/// says so.
+#[test]
+fn sources_read_through_a_copy_name_the_copy_and_guessed_addresses_say_so() {
+    let sources: Vec<explainer::load::data::Source> = data("sources.yaml");
+    // Issuing bodies and the sites that are theirs.
+    let own: &[(&str, &[&str])] = &[
+        ("NATO", &["nato.int"]),
+        ("SHAPE (NATO)", &["nato.int"]),
+        ("U.S. Department of State", &["state.gov"]),
+        (
+            "Ministry of Foreign Affairs of the Russian Federation",
+            &["mid.ru"],
+        ),
+        ("United Nations", &["un.org"]),
+        ("United Nations Security Council", &["undocs.org", "un.org"]),
+        ("Security Council Report", &["securitycouncilreport.org"]),
+    ];
+    for s in &sources {
+        let host = s.url.split('/').nth(2).unwrap();
+        if let Some((_, hosts)) = own.iter().find(|(p, _)| *p == s.publisher) {
+            assert!(
+                hosts.iter().any(|h| host.ends_with(h)) || s.via.is_some(),
+                "{}: labelled {} but links to {host} without saying it is a copy",
+                s.id.as_str(),
+                s.publisher
+            );
+        }
+        let note = s.note.as_deref().unwrap_or_default();
+        if note.contains("read via") {
+            assert!(
+                s.via.is_some(),
+                "{}: read via a copy, but no `via`",
+                s.id.as_str()
+            );
+        }
+        for guessed in [
+            "mid.ru/",
+            "undocs.org/",
+            "official_texts_17120",
+            "official_texts_25468",
+        ] {
+            if s.url.contains(guessed) {
+                assert!(
+                    note.contains("general knowledge"),
+                    "{}: its address is from general knowledge, and the note should say so",
+                    s.id.as_str()
+                );
+            }
+        }
+    }
+    let site = Site::build();
+    assert_mentions(
+        site,
+        "timeline.html",
+        &["NATO (copy at alliansfriheten.se)"],
+    );
+}
+
+/// Problems 6 to 8: Ferris's words are kept apart, our reading is marked as ours, and a
+/// 2025 detail is not dated 2022.
+#[test]
+fn the_expert_page_keeps_ferriss_statements_apart_and_marks_our_reading() {
+    let site = Site::build();
+    for page in site.pages() {
+        let text = site.text(page);
+        for (i, _) in text.match_indices("sphere") {
+            let before = &text[text[..i].char_indices().rev().nth(80).map_or(0, |(j, _)| j)..i];
+            assert!(
+                before.contains("Ukraine"),
+                "{page}: 'sphere' was said of countries like Ukraine, not of NATO's forces: ...{before}sphere"
+            );
+        }
+    }
+    let expert = site.text("expert-analysis.html");
+    assert!(expert.contains("this explainer's interpretation"));
+    for sentence in expert.split(". ") {
+        assert!(
+            !(sentence.contains("January 2022")
+                && sentence.contains("International Security Studies")),
+            "a 2025 detail given as true of January 2022: {sentence}"
+        );
+    }
+}
+
+/// Problems 9, 11–14: wording the fact base does not support stays out.
+#[test]
+fn the_pages_say_no_more_than_the_fact_base_confirms() {
+    let site = Site::build();
+    let all: String = site.pages().map(|p| site.text(p)).collect();
+    for firmer in [
+        "had just ended",
+        "29th member",
+        "by the end of the Cold War",
+        "which was not in the Warsaw Pact",
+        "came closest",
+        "accession dates come from the White House, NATO",
+    ] {
+        assert!(!all.contains(firmer), "the site still says {firmer:?}");
+    }
+    // The Donbas sentence is sourced.
+    let html = site.html("likely-outcomes.html");
+    let at = html
+        .find("Fighting also broke out")
+        .expect("the Donbas sentence");
+    let paragraph = &html[at..at + html[at..].find("</p>").unwrap()];
+    assert!(
+        paragraph.contains("<sup class=\"citation\">"),
+        "{paragraph}"
+    );
+    // Lavrov's key point says when.
+    let response = site.html("nato-response.html");
+    let points = &response[response.find("id=\"key-points\"").unwrap()..];
+    let points = &points[..points.find("</aside>").unwrap()];
+    let lavrov = points.split("<li>").find(|p| p.contains("Lavrov")).unwrap();
+    assert!(lavrov.contains("14 February 2022"), "{lavrov}");
+}
+
+/// Problem 15: every glossary term is used on a page, and the article has its own entry
+/// on the timeline.
+#[test]
+fn every_glossary_term_is_used_and_the_article_is_on_the_timeline() {
+    let site = Site::build();
+    let terms: Vec<explainer::load::data::Term> = data("glossary.yaml");
+    let linked: HashSet<&str> = site
+        .pages()
+        .filter(|p| *p != "glossary.html")
+        .flat_map(|p| attr_values(self_html(site, p), "href"))
+        .filter_map(|h| h.strip_prefix("glossary.html#"))
+        .collect();
+    for t in &terms {
+        assert!(
+            linked.contains(t.id.as_str()),
+            "the glossary's {:?} is used on no page",
+            t.term
+        );
+    }
+    for needed in [
+        "INF Treaty",
+        "Aegis Ashore",
+        "non-paper",
+        "Strategic Stability Dialogue",
+        "Strategic Concept",
+        "brigade",
+        "New START",
+    ] {
+        assert!(
+            terms.iter().any(|t| t.term == needed),
+            "no glossary entry for {needed}"
+        );
+    }
+    let events: Vec<explainer::load::data::Event> = data("timeline.yaml");
+    let article = events
+        .iter()
+        .find(|e| {
+            e.sources
+                .iter()
+                .any(|s| s.as_str() == "forces-news-what-russia-wants")
+        })
+        .expect("a timeline entry for the article");
+    assert!(article.text.contains("inferred") && article.text.contains("12–13 January 2022"));
+}
+
+/// The built page's HTML, borrowed from the site (attr_values borrows from it).
+fn self_html<'a>(site: &'a Site, page: &str) -> &'a str {
+    std::str::from_utf8(&site.files[page]).unwrap()
+}
+
+/// "Current to April 2026" where readers look for it, and no page left at February.
+#[test]
+fn the_pages_that_report_events_say_they_are_current_to_april_2026() {
+    let site = Site::build();
+    for page in [
+        "what-happened-next.html",
+        "since-2025.html",
+        "timeline.html",
+        "about.html",
+        "index.html",
+    ] {
+        assert!(
+            own_words(site, page).contains("current to April 2026"),
+            "{page} does not say in its own words that it is current to April 2026"
+        );
+    }
+    for page in site.pages() {
+        assert!(
+            !site.text(page).contains("current to February 2026"),
+            "{page} still says it is current to February 2026"
+        );
+    }
+    assert_mentions(site, "about.html", &["early July 2026"]);
+}
+
+/// Absence of a ceasefire is a claim about a date: it is always "as of April 2026".
+#[test]
+fn no_page_says_there_is_no_ceasefire_without_saying_as_of_april_2026() {
+    let site = Site::build();
+    for page in site.pages() {
+        for sentence in site.text(page).split(['.', ';']) {
+            let lower = sentence.to_lowercase();
+            if lower.contains("no ceasefire") || lower.contains("no comprehensive ceasefire") {
+                assert!(
+                    lower.contains("as of april 2026"),
+                    "{page}: {sentence:?} does not say as of when"
+                );
+            }
+        }
+    }
+}
+
+/// The about page's update log dates each change, and the site has no invented address.
+#[test]
+fn the_about_page_logs_each_update_with_its_date() {
+    let site = Site::build();
+    let about = site.text("about.html");
+    let log = &about[about.find("Update log").unwrap()..];
+    assert!(log.contains("26 November 2026: first published"), "{log}");
+    assert!(log.contains("29 November 2026:"), "{log}");
+    assert!(!about.contains("13 January 2022: first published"));
+    for page in site.pages() {
+        assert!(
+            !site.html(page).contains("mailto:"),
+            "{page} gives an address the team doesn't have"
+        );
+    }
 }
