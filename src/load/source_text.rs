@@ -111,20 +111,23 @@ fn read_into(path: &Path, shown: &Path, slot: &mut [u8]) -> Result<(), Problem> 
 /// endings in place; the clean text's length.
 fn clean(bytes: &mut [u8], shown: &Path) -> Result<usize, Problem> {
     std::str::from_utf8(bytes).map_err(|e| not_utf8(&bytes[..e.valid_up_to()], shown))?;
-    let skip = if bytes.starts_with("\u{feff}".as_bytes()) {
+    let mut read = if bytes.starts_with("\u{feff}".as_bytes()) {
         3
     } else {
         0
     };
-    let mut len = 0;
-    for i in skip..bytes.len() {
-        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            continue;
-        }
-        bytes[len] = bytes[i];
-        len += 1;
+    if read == 0 && memchr::memchr(b'\r', bytes).is_none() {
+        return Ok(bytes.len());
     }
-    Ok(len)
+    // Each run up to a "\r\n" moves back over the `\r`s dropped before it.
+    let mut write = 0;
+    while let Some(i) = memchr::memmem::find(&bytes[read..], b"\r\n") {
+        bytes.copy_within(read..read + i, write);
+        write += i;
+        read += i + 1;
+    }
+    bytes.copy_within(read.., write);
+    Ok(write + bytes.len() - read)
 }
 
 /// The problem of a file that is not UTF-8, located after its last valid character.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{BrokenLink, CowStr, Event, Tag, TagEnd};
 use serde::Serialize;
 
-use super::{Body, Context, Pass, Spanned};
+use super::{Body, Context, Next, Pass};
 use crate::problem::did_you_mean;
 
 /// The pass: each citation becomes its markers, numbered in order of first citation, and
@@ -22,16 +22,17 @@ pub struct Cite {
 }
 
 impl<'a> Pass<'a> for Cite {
-    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, out: &mut Vec<Spanned<'a>>) {
+    #[inline]
+    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
         match event {
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with(SCHEME) => {
                 self.in_citation = true;
                 let markers = self.cite(&dest_url, at, cx);
-                out.push((Event::InlineHtml(markers_html(&markers).into()), at));
+                next.take(Event::InlineHtml(markers_html(&markers).into()), at, cx);
             }
             Event::End(TagEnd::Link) if self.in_citation => self.in_citation = false,
             _ if self.in_citation => {}
-            event => out.push((event, at)),
+            event => next.take(event, at, cx),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::{Context, Pass, Spanned};
+use super::{Context, Next, Pass};
 
 #[derive(Default)]
 pub struct Terms {
@@ -16,7 +16,8 @@ pub struct Terms {
 }
 
 impl<'a> Pass<'a> for Terms {
-    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, out: &mut Vec<Spanned<'a>>) {
+    #[inline]
+    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
         match &event {
             Event::Start(Tag::Link { .. }) => self.in_link = true,
             Event::End(TagEnd::Link) => self.in_link = false,
@@ -26,13 +27,13 @@ impl<'a> Pass<'a> for Terms {
             Event::End(TagEnd::Heading(_)) => self.in_heading = false,
             Event::Text(_) if !(self.in_link || self.in_code_block || self.in_heading) => {
                 if let Event::Text(text) = event {
-                    self.link_terms(text, at, cx, out);
+                    self.link_terms(text, at, cx, next);
                 }
                 return;
             }
             _ => {}
         }
-        out.push((event, at));
+        next.take(event, at, cx);
     }
 }
 
@@ -42,25 +43,30 @@ impl Terms {
         &mut self,
         text: CowStr<'a>,
         at: usize,
-        cx: &Context,
-        out: &mut Vec<Spanned<'a>>,
+        cx: &mut Context,
+        next: &mut impl Next<'a>,
     ) {
-        let glossary = cx.refs.glossary.filter(|g| g.page != cx.page.path);
+        let (refs, page) = (cx.refs, cx.page);
+        let glossary = refs.glossary.filter(|g| g.page != page.path);
         let spans = glossary.map(|g| (g, g.first_uses(&text, &mut self.linked)));
         let Some((glossary, spans)) = spans.filter(|(_, s)| !s.is_empty()) else {
-            out.push((Event::Text(text), at));
+            next.take(Event::Text(text), at, cx);
             return;
         };
-        let base = cx.page.path.url_to(&glossary.page);
+        let base = page.path.url_to(&glossary.page);
         let mut from = 0;
         for (range, id) in spans {
-            out.push((Event::Text(text[from..range.start].to_owned().into()), at));
+            next.take(
+                Event::Text(text[from..range.start].to_owned().into()),
+                at,
+                cx,
+            );
             let open = format!("<a class=\"term\" href=\"{base}#{id}\">");
-            out.push((Event::InlineHtml(open.into()), at));
-            out.push((Event::Text(text[range.clone()].to_owned().into()), at));
-            out.push((Event::InlineHtml("</a>".into()), at));
+            next.take(Event::InlineHtml(open.into()), at, cx);
+            next.take(Event::Text(text[range.clone()].to_owned().into()), at, cx);
+            next.take(Event::InlineHtml("</a>".into()), at, cx);
             from = range.end;
         }
-        out.push((Event::Text(text[from..].to_owned().into()), at));
+        next.take(Event::Text(text[from..].to_owned().into()), at, cx);
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
-use super::{Body, Context, Pass, Spanned, TocEntry};
+use super::{Body, Context, Next, Pass, TocEntry};
 
 /// The pass. A heading's events are held back until it ends, since its id depends on all
 /// of its text.
@@ -23,7 +23,7 @@ struct OpenHeading<'a> {
     level: HeadingLevel,
     explicit_id: Option<CowStr<'a>>,
     text: String,
-    events: Vec<Spanned<'a>>,
+    events: Vec<(Event<'a>, usize)>,
 }
 
 impl Default for Headings<'_> {
@@ -38,7 +38,8 @@ impl Default for Headings<'_> {
 }
 
 impl<'a> Pass<'a> for Headings<'a> {
-    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, out: &mut Vec<Spanned<'a>>) {
+    #[inline]
+    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 self.check_level(level as u8, at, cx);
@@ -51,7 +52,7 @@ impl<'a> Pass<'a> for Headings<'a> {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(heading) = self.open.take() {
-                    self.emit(heading, at, out);
+                    self.emit(heading, at, cx, next);
                 }
             }
             // The heading is itself a link to its anchor, and links can't nest.
@@ -63,7 +64,7 @@ impl<'a> Pass<'a> for Headings<'a> {
                     }
                     heading.events.push((event, at));
                 }
-                None => out.push((event, at)),
+                None => next.take(event, at, cx),
             },
         }
     }
@@ -94,7 +95,7 @@ impl<'a> Headings<'a> {
         self.level = level;
     }
 
-    fn emit(&mut self, h: OpenHeading<'a>, at: usize, out: &mut Vec<Spanned<'a>>) {
+    fn emit(&mut self, h: OpenHeading<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
         let wanted = match &h.explicit_id {
             Some(id) if is_plain_id(id) => id.to_string(),
             Some(id) => slugify(id),
@@ -103,9 +104,11 @@ impl<'a> Headings<'a> {
         let id = self.ids.allocate(&wanted);
         let level = h.level as u8;
         let open = format!("<h{level} id=\"{id}\"><a class=\"heading-link\" href=\"#{id}\">");
-        out.push((Event::Html(open.into()), at));
-        out.extend(h.events);
-        out.push((Event::Html(format!("</a></h{level}>\n").into()), at));
+        next.take(Event::Html(open.into()), at, cx);
+        for (event, at) in h.events {
+            next.take(event, at, cx);
+        }
+        next.take(Event::Html(format!("</a></h{level}>\n").into()), at, cx);
         self.toc.push(TocEntry {
             level,
             id,

@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::{Context, Pass, Spanned};
+use super::{Context, Next, Pass};
 
 #[derive(Default)]
 pub struct Images {
@@ -11,7 +11,8 @@ pub struct Images {
 }
 
 impl<'a> Pass<'a> for Images {
-    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, out: &mut Vec<Spanned<'a>>) {
+    #[inline]
+    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
         match &event {
             Event::Start(Tag::Image { dest_url, .. }) => {
                 super::links::check_file(dest_url, at, cx);
@@ -35,6 +36,6 @@ impl<'a> Pass<'a> for Images {
             }
             _ => {}
         }
-        out.push((event, at));
+        next.take(event, at, cx);
     }
 }

@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
-use super::{AnchorRef, Context, Pass, Spanned};
+use super::{AnchorRef, Context, Next, Pass};
 use crate::prepare::links::{self, Destination};
 use crate::problem::did_you_mean;
 
@@ -15,7 +15,8 @@ pub struct Links {
 }
 
 impl<'a> Pass<'a> for Links {
-    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, out: &mut Vec<Spanned<'a>>) {
+    #[inline]
+    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
         let event = match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -30,7 +31,7 @@ impl<'a> Pass<'a> for Links {
             }),
             other => other,
         };
-        out.push((event, at));
+        next.take(event, at, cx);
     }
 
     fn finish(&mut self, _: &mut Context, body: &mut super::Body) {

@@ -12,7 +12,7 @@
 //! 7. [`headings`]: gives headings ids and self-links, and fills the table of contents;
 //! 8. [`tables`]: opens aligned table cells with a class instead of a style.
 //!
-//! A new feature is a new pass, added to the list in [`to_html`]. Links to another page's
+//! A new feature is a new pass, added to the chain in [`to_html`]. Links to another page's
 //! headings can only be checked once every page is rendered, so they are returned in the
 //! page's [`Outline`] for the caller to check.
 
@@ -21,7 +21,7 @@ pub mod glossary;
 pub mod headings;
 mod images;
 pub mod links;
-mod pass;
+pub(crate) mod pass;
 pub mod raw_html;
 mod tables;
 mod words;
@@ -38,7 +38,7 @@ use crate::prepare::links::PageIndex;
 use crate::problem::Problem;
 use crate::site_path::SitePath;
 pub use citations::Citation;
-pub use pass::{Context, Location, Pass, Spanned};
+pub use pass::{Context, Location, Next, Pass, Then};
 pub use words::WordCount;
 
 /// One heading, as templates see it in `page.toc`.
@@ -107,41 +107,23 @@ fn options() -> Options {
 /// anchors, citations, words) and its problems (errors and warnings), every one of them.
 pub fn to_html(page: &Page, text: &PageText, refs: &References) -> (Body, Vec<Problem>) {
     let mut cx = Context::new(page, text, refs);
-    let mut words = words::Words::default();
-    let mut raw_html = raw_html::RawHtml::default();
-    let mut citations = citations::Cite::default();
-    let mut glossary = glossary::Terms::default();
-    let mut links = links::Links::default();
-    let mut images = images::Images::default();
-    let mut headings = headings::Headings::default();
-    let mut tables = tables::Tables::default();
-    let mut passes: [&mut dyn Pass; 8] = [
-        &mut words,
-        &mut raw_html,
-        &mut citations,
-        &mut glossary,
-        &mut links,
-        &mut images,
-        &mut headings,
-        &mut tables,
+    let mut chain = pass::chain![
+        words::Words::default(),
+        raw_html::RawHtml::default(),
+        citations::Cite::default(),
+        glossary::Terms::default(),
+        links::Links::default(),
+        images::Images::default(),
+        headings::Headings::default(),
+        tables::Tables::default(),
     ];
-    let mut html_events = Vec::new();
-    let (mut batch, mut next) = (Vec::with_capacity(8), Vec::with_capacity(8));
     for (event, range) in parser(text.body()).into_offset_iter() {
-        batch.push((event, range.start));
-        for pass in passes.iter_mut() {
-            for (event, at) in batch.drain(..) {
-                pass.event(event, at, &mut cx, &mut next);
-            }
-            std::mem::swap(&mut batch, &mut next);
-        }
-        html_events.extend(batch.drain(..).map(|(event, _)| event));
+        chain.take(event, range.start, &mut cx);
     }
     let mut body = Body::default();
-    pulldown_cmark::html::push_html(&mut body.html, html_events.into_iter());
-    for pass in passes.iter_mut() {
-        pass.finish(&mut cx, &mut body);
-    }
+    let events = std::mem::take(chain.events());
+    pulldown_cmark::html::push_html(&mut body.html, events.into_iter());
+    chain.finish(&mut cx, &mut body);
     (body, cx.problems)
 }
 

@@ -1,26 +1,79 @@
 //! The seam for Markdown features: a [`Pass`] sees a page's events one by one, in order,
-//! and hands on what the passes after it should see. Each feature is one pass in a file of
-//! its own; [`super::to_html`] runs them in a fixed order.
+//! and hands on to the [`Next`] pass what it should see. Each feature is one pass in a file
+//! of its own; [`super::to_html`] chains them in a fixed order with [`Then`], so that an
+//! event goes from pass to pass without being stored between them.
 
 use pulldown_cmark::Event;
 
-use super::References;
+use super::{Body, References};
 use crate::page::{Page, PageText};
 use crate::problem::{LineIndex, Problem};
 
-/// An event and its byte offset in the page's Markdown body, for locating problems.
-pub type Spanned<'a> = (Event<'a>, usize);
-
 /// One Markdown feature.
 pub trait Pass<'a> {
-    /// Takes the next event and pushes onto `out` what later passes should see instead:
-    /// the event itself, a changed one, several, or none (held back or dropped). Events a
-    /// pass makes carry the offset of the event they came from.
-    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, out: &mut Vec<Spanned<'a>>);
+    /// Takes the next event and hands `next` what later passes should see instead: the
+    /// event itself, a changed one, several, or none (held back or dropped). Events a pass
+    /// makes carry the offset `at` of the event they came from.
+    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>);
 
     /// After the last event, with the page's HTML written: what the pass learnt goes into
     /// the body.
-    fn finish(&mut self, _cx: &mut Context, _body: &mut super::Body) {}
+    fn finish(&mut self, _cx: &mut Context, _body: &mut Body) {}
+}
+
+/// Where a pass hands its events: the rest of the chain.
+pub trait Next<'a> {
+    fn take(&mut self, event: Event<'a>, at: usize, cx: &mut Context);
+
+    /// The chain's passes finish, in order.
+    fn finish(&mut self, cx: &mut Context, body: &mut Body);
+
+    /// The events that came out of the end of the chain.
+    fn events(&mut self) -> &mut Vec<Event<'a>>;
+}
+
+/// `chain![a, b, c]`: the passes in the order events go through them, then the page's
+/// list of events.
+macro_rules! chain {
+    ($pass:expr $(, $rest:expr)* $(,)?) => {
+        $crate::markdown::Then($pass, $crate::markdown::pass::chain![$($rest),*])
+    };
+    () => {
+        Vec::new()
+    };
+}
+pub(crate) use chain;
+
+/// A pass, then the rest of the chain.
+pub struct Then<P, N>(pub P, pub N);
+
+impl<'a, P: Pass<'a>, N: Next<'a>> Next<'a> for Then<P, N> {
+    #[inline]
+    fn take(&mut self, event: Event<'a>, at: usize, cx: &mut Context) {
+        self.0.event(event, at, cx, &mut self.1);
+    }
+
+    fn finish(&mut self, cx: &mut Context, body: &mut Body) {
+        self.0.finish(cx, body);
+        self.1.finish(cx, body);
+    }
+
+    fn events(&mut self) -> &mut Vec<Event<'a>> {
+        self.1.events()
+    }
+}
+
+/// The end of the chain: the page's events, ready to be written as HTML.
+impl<'a> Next<'a> for Vec<Event<'a>> {
+    fn take(&mut self, event: Event<'a>, _: usize, _: &mut Context) {
+        self.push(event);
+    }
+
+    fn finish(&mut self, _: &mut Context, _: &mut Body) {}
+
+    fn events(&mut self) -> &mut Vec<Event<'a>> {
+        self
+    }
 }
 
 /// What every pass may need of the page: where it is, what it can refer to, and where its

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use ammonia::Builder;
 use pulldown_cmark::Event;
 
-use super::{Body, Context, Pass, Spanned};
+use super::{Body, Context, Next, Pass};
 
 /// The pass: notes whether the author wrote any HTML, and if so, and the site doesn't
 /// trust its authors, cleans the page's HTML once it is written.
@@ -17,9 +17,10 @@ pub struct RawHtml {
 }
 
 impl<'a> Pass<'a> for RawHtml {
-    fn event(&mut self, event: Event<'a>, at: usize, _: &mut Context, out: &mut Vec<Spanned<'a>>) {
+    #[inline]
+    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
         self.seen |= matches!(event, Event::Html(_) | Event::InlineHtml(_));
-        out.push((event, at));
+        next.take(event, at, cx);
     }
 
     fn finish(&mut self, cx: &mut Context, body: &mut Body) {

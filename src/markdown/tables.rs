@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 
-use super::{Context, Pass, Spanned};
+use super::{Context, Next, Pass};
 
 #[derive(Default)]
 pub struct Tables {
@@ -20,7 +20,8 @@ struct Table {
 }
 
 impl<'a> Pass<'a> for Tables {
-    fn event(&mut self, event: Event<'a>, at: usize, _: &mut Context, out: &mut Vec<Spanned<'a>>) {
+    #[inline]
+    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
         let event = match event {
             Event::Start(Tag::Table(alignments)) => {
                 let unaligned = vec![Alignment::None; alignments.len()];
@@ -48,7 +49,7 @@ impl<'a> Pass<'a> for Tables {
             }
             other => other,
         };
-        out.push((event, at));
+        next.take(event, at, cx);
     }
 }
 

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::{Body, Context, Pass, Spanned, citations};
+use super::{Body, Context, Next, Pass, citations};
 
 const OTHER: u8 = 0;
 const SPACE: u8 = 1;
@@ -82,7 +82,8 @@ pub struct Words {
 }
 
 impl<'a> Pass<'a> for Words {
-    fn event(&mut self, event: Event<'a>, at: usize, _: &mut Context, out: &mut Vec<Spanned<'a>>) {
+    #[inline]
+    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
         match &event {
             Event::Text(text) | Event::Code(text) => {
                 if !self.in_code_block && !self.in_citation {
@@ -106,7 +107,7 @@ impl<'a> Pass<'a> for Words {
             }
             _ => self.count.push_break(),
         }
-        out.push((event, at));
+        next.take(event, at, cx);
     }
 
     fn finish(&mut self, _: &mut Context, body: &mut Body) {
