@@ -7,31 +7,51 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Tag, TagEnd};
 use serde::Serialize;
 
 use super::{Body, Context, Next, Pass};
 use crate::problem::did_you_mean;
 
-/// The pass: each citation becomes its markers, numbered in order of first citation, and
-/// its text (the ids) goes no further.
+/// The pass: each citation becomes its markers, numbered in order of first citation. Its
+/// own text (the ids) goes no further; but an author's text before it, as in
+/// `[text][@id]` or a footnote right before it (`[^note][@id]`, which the parser reads as one
+/// link), is kept, with the markers after it.
 #[derive(Default)]
 pub struct Cite {
     numbering: Numbering,
-    in_citation: bool,
+    /// Inside a citation: its markers, to put after its text, and whether the text is the
+    /// author's.
+    open: Option<(String, bool)>,
 }
 
 impl<'a> Pass<'a> for Cite {
     #[inline]
     fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
         match event {
-            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with(SCHEME) => {
-                self.in_citation = true;
-                let markers = self.cite(&dest_url, at, cx);
-                next.take(Event::InlineHtml(markers_html(&markers).into()), at, cx);
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if dest_url.starts_with(SCHEME) => {
+                let markers = markers_html(&self.cite(&dest_url, at, cx));
+                self.open = Some((markers, link_type == LinkType::ReferenceUnknown));
             }
-            Event::End(TagEnd::Link) if self.in_citation => self.in_citation = false,
-            _ if self.in_citation => {}
+            Event::End(TagEnd::Link) if self.open.is_some() => {
+                if let Some((markers, _)) = self.open.take() {
+                    next.take(Event::InlineHtml(markers.into()), at, cx);
+                }
+            }
+            Event::Text(text) if matches!(self.open, Some((_, true))) => {
+                let event = match text.strip_prefix('^') {
+                    Some(label) if !label.is_empty() && !label.contains(char::is_whitespace) => {
+                        Event::FootnoteReference(label.to_owned().into())
+                    }
+                    _ => Event::Text(text),
+                };
+                next.take(event, at, cx);
+            }
+            _ if matches!(self.open, Some((_, false))) => {}
             event => next.take(event, at, cx),
         }
     }

@@ -115,3 +115,18 @@ fn word_count_skips_code_blocks() {
         render_alone("One \"two\" `three`.\n\n```\nnot counted here\n```\n\nNATO's *un*done\n");
     assert_eq!(r.outline.word_count, 5);
 }
+
+#[test]
+fn a_footnote_or_text_right_before_a_citation_is_kept() {
+    let source = "- {id: a, publisher: P, title: T, date: 2022-01-01, url: 'https://example.org/'}";
+    let data = Data {
+        sources: serde_yaml::from_str(source).expect("a valid source"),
+        ..Data::default()
+    };
+    let body = "«Нет права вето»[^q][@a] and [the report][@a].\n\n[^q]: “Russia does not have a veto.”\n";
+    let (r, problems) = render_with(vec![page("here.html", body)], &data, None);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(r.html.contains("«Нет права вето»<sup class=\"footnote-reference\"><a href=\"#q\">1</a></sup><sup class=\"citation\">"), "{}", r.html);
+    assert!(r.html.contains(" and the report<sup class=\"citation\">"), "{}", r.html);
+    assert!(r.html.contains("Russia does not have a veto."), "{}", r.html);
+}

@@ -2,7 +2,7 @@
 //! own is not a word, and a word may run across pieces (`*un*done` is one word). The pass
 //! counts a page's prose: not code blocks, not the ids inside citations.
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 use super::{Body, Context, Next, Pass, citations};
 
@@ -90,8 +90,14 @@ impl<'a> Pass<'a> for Words {
                     self.count.push(text);
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                self.in_citation = dest_url.starts_with(citations::SCHEME);
+            // A citation's ids are not prose; an author's text before it (`[text][@id]`) is.
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) => {
+                self.in_citation = dest_url.starts_with(citations::SCHEME)
+                    && *link_type != LinkType::ReferenceUnknown;
             }
             Event::End(TagEnd::Link) => self.in_citation = false,
             // Inline markup continues the word it is in.
