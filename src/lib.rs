@@ -16,10 +16,12 @@
 
 pub mod check;
 pub mod date;
+pub mod edition;
 pub mod error;
 mod escape;
 mod hash;
 pub mod load;
+pub mod locale;
 pub mod markdown;
 pub mod new_page;
 pub mod page;
@@ -117,7 +119,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 pub fn prepare(options: &BuildOptions) -> Result<Prepared> {
     match load::site(options) {
         Ok(site) => Ok(prepare::site(site)),
-        Err(broken) => Err(Error::site(prepare::check_broken(broken))),
+        Err(broken) => Err(Error::site(prepare::check_broken(*broken))),
     }
 }
 

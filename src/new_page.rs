@@ -65,7 +65,7 @@ fn yaml_string(s: &str) -> String {
 
 /// After the heaviest page, so the new section comes last in the navigation.
 fn next_weight(root: &Path) -> i64 {
-    let loaded = crate::load::pages::load(root, true);
+    let loaded = crate::load::pages::load(root, true, &[crate::edition::Edition::unknown()]);
     loaded
         .pages
         .iter()

@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::edition::EditionId;
 use crate::load::front_matter::FrontMatter;
 use crate::markdown::{Citation, Outline};
 use crate::problem::Problem;
@@ -19,6 +20,11 @@ pub struct PageId(pub usize);
 #[derive(Debug)]
 pub struct Page {
     pub id: PageId,
+    /// The edition (language) the page belongs to.
+    pub edition: EditionId,
+    /// Its path below its edition's folder in `content/`, which its translations share:
+    /// `demands.md` for both `content/demands.md` and `content/ru/demands.md`.
+    pub key: String,
     /// Path shown to the user, relative to the site root: `content/demands.md`.
     pub source: PathBuf,
     /// Path relative to `content/`, `/`-separated, which is how Markdown links name pages:
@@ -77,8 +83,9 @@ impl PageText {
 }
 
 impl Page {
+    /// Whether this is its edition's home page.
     pub fn is_home(&self) -> bool {
-        self.path.as_str() == "index.html"
+        self.key == "index.md"
     }
 
     /// An error on `line` of the page's file, quoting it while the text is still held.
@@ -98,6 +105,8 @@ impl Page {
         let body_start = text.len() - body.len();
         Page {
             id: PageId(0),
+            edition: EditionId::DEFAULT,
+            key: content_path.clone(),
             source: std::path::Path::new(crate::load::pages::DIR).join(&content_path),
             content_path,
             path: SitePath::new(path),

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use super::front_matter::{self, FrontMatter};
 use super::source_text;
+use crate::edition::{self, Edition, EditionId};
 use crate::markdown::Outline;
 use crate::page::{Page, PageId, PageText};
 use crate::problem::Problem;
@@ -31,8 +32,9 @@ pub struct Loaded {
     pub unloaded: Vec<String>,
 }
 
-/// Loads every page under `root/content`. Drafts are left out unless `include_drafts`.
-pub fn load(root: &Path, include_drafts: bool) -> Loaded {
+/// Loads every page under `root/content`, each in its edition. Drafts are left out unless
+/// `include_drafts`.
+pub fn load(root: &Path, include_drafts: bool, editions: &[Edition]) -> Loaded {
     let dir = root.join(DIR);
     let mut loaded = Loaded::default();
     if !dir.is_dir() {
@@ -71,16 +73,15 @@ pub fn load(root: &Path, include_drafts: bool) -> Loaded {
             }
         }
     }
-    loaded.problems.extend(duplicate_paths(&loaded.pages));
-    let home_failed = loaded.unloaded.iter().any(|p| p == "index.md");
-    if !home_failed && !loaded.pages.iter().any(Page::is_home) {
-        loaded.problems.push(
-            Problem::file(Path::new(DIR).join("index.md"), "the home page is missing")
-                .with_hint("create content/index.md; it becomes the site's index.html"),
-        );
+    for page in &mut loaded.pages {
+        let (edition, key) = edition::of_content_path(editions, &page.content_path);
+        (page.edition, page.key) = (edition, key.to_owned());
     }
+    loaded.problems.extend(duplicate_paths(&loaded.pages));
+    loaded.problems.extend(missing_homes(&loaded, editions));
     loaded.pages.sort_by(|a, b| {
-        (!a.is_home(), a.front.weight, &a.path).cmp(&(!b.is_home(), b.front.weight, &b.path))
+        let order = |p: &Page| (p.edition, !p.is_home(), p.front.weight, p.path.clone());
+        order(a).cmp(&order(b))
     });
     for (i, page) in loaded.pages.iter_mut().enumerate() {
         page.id = PageId(i);
@@ -141,6 +142,8 @@ fn load_one(
     let body_start = split.body_start;
     Ok(Page {
         id: PageId(0),
+        edition: EditionId::DEFAULT,
+        key: String::new(),
         source,
         content_path: SitePath::from_relative(content_path).as_str().to_owned(),
         path,
@@ -151,6 +154,29 @@ fn load_one(
         citations: Vec::new(),
         outline: Outline::default(),
     })
+}
+
+/// Every edition needs its home page: the default one always, a translation once it has
+/// any page.
+fn missing_homes(loaded: &Loaded, editions: &[Edition]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for edition in editions {
+        let home = match edition.folder() {
+            Some(folder) => format!("{folder}/index.md"),
+            None => "index.md".to_owned(),
+        };
+        let pages = || loaded.pages.iter().filter(|p| p.edition == edition.id);
+        let needed = edition.is_default() || pages().next().is_some();
+        let failed = loaded.unloaded.contains(&home);
+        if needed && !failed && !pages().any(Page::is_home) {
+            problems.push(
+                Problem::file(Path::new(DIR).join(&home), "the home page is missing").with_hint(
+                    format!("create content/{home}; it becomes the edition's index.html"),
+                ),
+            );
+        }
+    }
+    problems
 }
 
 /// Two sources that would be written to the same file: an error naming both.

@@ -23,7 +23,11 @@ const FIELDS: &[&str] = &[
     "trust_html",
     "facts_current_to",
     "corrections",
+    "language_name",
+    "translations",
 ];
+
+const TRANSLATION_FIELDS: &[&str] = &["code", "language", "name", "title", "description"];
 
 /// The validated contents of `site.yaml`, as templates see them under `site`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -50,6 +54,27 @@ pub struct Settings {
     /// error" when set.
     #[serde(default)]
     pub corrections: Option<String>,
+    /// The language's name in itself (`English`), for the language switcher: needed when
+    /// there are translations.
+    #[serde(default)]
+    pub language_name: Option<String>,
+    /// The other editions, each with its pages in `content/<code>/`.
+    #[serde(default)]
+    pub translations: Vec<Translation>,
+}
+
+/// An edition of the site in another language, as `site.yaml` gives it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// Its folder in `content/` and in the output (`ru`).
+    pub code: String,
+    /// BCP 47 language tag for `<html lang>` (`ru`, `uk`, `pt-BR`).
+    pub language: String,
+    /// The language's name in itself (`Русский`).
+    pub name: String,
+    pub title: String,
+    pub description: String,
 }
 
 /// Reads `root/site.yaml`; `base_url_override` (from `--base-url`) replaces its `base_url`.
@@ -79,7 +104,8 @@ impl Settings {
             file_text: text,
             first_line: 1,
         };
-        let mut settings: Settings = yaml::parse(text, &source, FIELDS).map_err(|d| vec![d])?;
+        let fields = [FIELDS, TRANSLATION_FIELDS].concat();
+        let mut settings: Settings = yaml::parse(text, &source, &fields).map_err(|d| vec![d])?;
         let mut problems = Vec::new();
         let at_key = |key: &str, message: String| {
             let line = key_line(text, key).unwrap_or(1);
@@ -112,6 +138,7 @@ impl Settings {
                 ),
             );
         }
+        problems.extend(check_translations(&settings, text, path));
         if let Some(url) = settings.base_url.take() {
             match normalize_base_url(&url) {
                 Ok(url) => settings.base_url = Some(url),
@@ -145,6 +172,81 @@ pub fn normalize_base_url(url: &str) -> Result<String, String> {
     } else {
         format!("{url}/")
     })
+}
+
+/// Each translation's code and language usable, and the default language named for the
+/// switcher.
+fn check_translations(settings: &Settings, text: &str, path: &Path) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let at = |needle: &str, message: String| {
+        let line = text
+            .lines()
+            .position(|l| l.contains(needle))
+            .map_or(1, |i| i + 1);
+        Problem::new(path, line, 1, message).with_source(text)
+    };
+    if settings.translations.is_empty() {
+        return problems;
+    }
+    if settings
+        .language_name
+        .as_deref()
+        .is_none_or(|n| n.trim().is_empty())
+    {
+        problems.push(
+            at(
+                "translations",
+                "with translations, the default language needs `language_name`".into(),
+            )
+            .with_hint("add e.g. `language_name: English`, the language's name in itself"),
+        );
+    }
+    let mut codes = vec![settings.default_code()];
+    for t in &settings.translations {
+        let needle = format!("code: {}", t.code);
+        if crate::slug::Slug::parse(&t.code).is_err() {
+            problems.push(
+                at(
+                    &needle,
+                    format!("`{}` can't name an edition's folder", t.code),
+                )
+                .with_hint("use the language's code in lowercase, e.g. `ru` or `pt-br`"),
+            );
+        } else if codes.contains(&t.code) {
+            problems.push(at(
+                &needle,
+                format!("two editions have the code `{}`", t.code),
+            ));
+        }
+        codes.push(t.code.clone());
+        if !is_language_tag(&t.language) {
+            problems.push(
+                at(&needle, format!("`{}` is not a language tag", t.language))
+                    .with_hint("use a BCP 47 tag such as `ru`, `uk` or `pt-BR`"),
+            );
+        }
+        for (field, value) in [
+            ("name", &t.name),
+            ("title", &t.title),
+            ("description", &t.description),
+        ] {
+            if value.trim().is_empty() {
+                problems.push(at(
+                    &needle,
+                    format!("the edition `{}` has an empty `{field}`", t.code),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+impl Settings {
+    /// The default edition's code: its language's primary subtag (`en` for `en-GB`).
+    pub fn default_code(&self) -> String {
+        let primary = self.language.split('-').next().unwrap_or_default();
+        primary.to_ascii_lowercase()
+    }
 }
 
 /// A `mailto:` address or a web page, the two ways a reader can send a report.

@@ -11,6 +11,8 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Tag, TagEnd};
 use serde::Serialize;
 
 use super::{Body, Context, Next, Pass};
+use crate::escape::escape;
+use crate::load::strings::Text;
 use crate::problem::did_you_mean;
 
 /// The pass: each citation becomes its markers, numbered in order of first citation. Its
@@ -34,7 +36,11 @@ impl<'a> Pass<'a> for Cite {
                 dest_url,
                 ..
             }) if dest_url.starts_with(SCHEME) => {
-                let markers = markers_html(&self.cite(&dest_url, at, cx));
+                let label = match cx.refs.strings.get("source_number") {
+                    Some(Text::Plain(label)) => label.as_str(),
+                    _ => "Source {n}",
+                };
+                let markers = markers_html(&self.cite(&dest_url, at, cx), label);
                 self.open = Some((markers, link_type == LinkType::ReferenceUnknown));
             }
             Event::End(TagEnd::Link) if self.open.is_some() => {
@@ -163,19 +169,20 @@ pub fn entry_anchor(number: usize) -> String {
     format!("source-{number}")
 }
 
-/// `<sup>` with one link per marker. Ids are slugs, so they need no escaping.
-pub fn markers_html(markers: &[Marker]) -> String {
+/// `<sup>` with one link per marker, each labelled `label` (`Source {n}`) for screen
+/// readers. Ids are slugs, so they need no escaping.
+pub fn markers_html(markers: &[Marker], label: &str) -> String {
     if markers.is_empty() {
         return String::new();
     }
     let links: Vec<String> = markers
         .iter()
         .map(|m| {
+            let label = escape(&label.replace("{n}", &m.number.to_string()));
             format!(
-                "<a id=\"{}\" href=\"#{}\" aria-label=\"Source {}\">{}</a>",
+                "<a id=\"{}\" href=\"#{}\" aria-label=\"{label}\">{}</a>",
                 m.anchor,
                 entry_anchor(m.number),
-                m.number,
                 m.number
             )
         })

@@ -32,6 +32,7 @@ use pulldown_cmark::{BrokenLinkCallback, Event, Options, Parser, Tag};
 use serde::Serialize;
 
 use crate::load::data::Data;
+use crate::load::strings::Strings;
 use crate::page::{Page, PageText};
 use crate::prepare::glossary::Glossary;
 use crate::prepare::links::PageIndex;
@@ -82,6 +83,8 @@ pub struct References<'a> {
     pub pages: &'a PageIndex,
     pub data: &'a Data,
     pub glossary: Option<&'a Glossary>,
+    /// The page's edition's interface strings, for the engine's own words in the page.
+    pub strings: &'a Strings,
     /// Raw HTML in Markdown is passed through as written instead of sanitised.
     pub trust_html: bool,
     /// Site paths of every file the site will have (pages and static files), to check

@@ -13,6 +13,7 @@ fn render_with(pages: Vec<Page>, data: &Data, glossary: Option<&Glossary>) -> (B
         pages: &index,
         data,
         glossary,
+        strings: &Strings::new(),
         trust_html: false,
         files: &HashSet::new(),
     };
@@ -123,10 +124,19 @@ fn a_footnote_or_text_right_before_a_citation_is_kept() {
         sources: serde_yaml::from_str(source).expect("a valid source"),
         ..Data::default()
     };
-    let body = "«Нет права вето»[^q][@a] and [the report][@a].\n\n[^q]: “Russia does not have a veto.”\n";
+    let body =
+        "«Нет права вето»[^q][@a] and [the report][@a].\n\n[^q]: “Russia does not have a veto.”\n";
     let (r, problems) = render_with(vec![page("here.html", body)], &data, None);
     assert!(problems.is_empty(), "{problems:?}");
     assert!(r.html.contains("«Нет права вето»<sup class=\"footnote-reference\"><a href=\"#q\">1</a></sup><sup class=\"citation\">"), "{}", r.html);
-    assert!(r.html.contains(" and the report<sup class=\"citation\">"), "{}", r.html);
-    assert!(r.html.contains("Russia does not have a veto."), "{}", r.html);
+    assert!(
+        r.html.contains(" and the report<sup class=\"citation\">"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("Russia does not have a veto."),
+        "{}",
+        r.html
+    );
 }

@@ -23,20 +23,19 @@ pub struct Glossary {
 }
 
 impl Glossary {
-    /// The glossary of `terms`, listed on the page written from `content/glossary.md`;
-    /// none without terms or that page (whose absence the load stage reports).
-    pub fn new(terms: &[Term], pages: &[Page]) -> Option<Glossary> {
+    /// The glossary of `terms`, listed on the page of `pages` (an edition's) written from
+    /// `glossary.md`; none without terms or that page (whose absence the load stage reports).
+    pub fn new<'a>(terms: &[Term], mut pages: impl Iterator<Item = &'a Page>) -> Option<Glossary> {
         if terms.is_empty() {
             return None;
         }
-        let page = pages.iter().find(|p| p.content_path == "glossary.md")?;
+        let page = pages.find(|p| p.key == "glossary.md")?;
         let (spellings, term_of): (Vec<&str>, Vec<usize>) = terms
             .iter()
             .enumerate()
             .flat_map(|(i, t)| {
-                std::iter::once(&t.term)
-                    .chain(&t.aliases)
-                    .map(move |s| (s.as_str(), i))
+                let spellings = std::iter::once(&t.term).chain(&t.aliases).chain(&t.forms);
+                spellings.map(move |s| (s.as_str(), i))
             })
             .unzip();
         let spellings = AhoCorasick::builder()
@@ -85,6 +84,7 @@ mod tests {
             id: Slug::parse(id).unwrap(),
             term: term.into(),
             aliases: aliases.iter().map(|&a| a.into()).collect(),
+            forms: Vec::new(),
             definition: String::new(),
         }
     }
@@ -99,7 +99,7 @@ mod tests {
                 term("nrc", "NATO-Russia Council", &[]),
                 term("nato", "NATO", &[]),
             ],
-            &pages,
+            pages.iter(),
         )
         .unwrap();
         let mut linked = Vec::new();
@@ -120,6 +120,6 @@ mod tests {
 
     #[test]
     fn terms_need_a_page_to_link_to() {
-        assert!(Glossary::new(&[term("a", "A", &[])], &[]).is_none());
+        assert!(Glossary::new(&[term("a", "A", &[])], std::iter::empty()).is_none());
     }
 }

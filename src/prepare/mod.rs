@@ -11,9 +11,11 @@ use std::collections::HashSet;
 
 use rayon::prelude::*;
 
+use crate::edition::{Edition, EditionId};
 use crate::load::assets::Assets;
 use crate::load::data::Data;
 use crate::load::settings::Settings;
+use crate::load::strings::Strings;
 use crate::load::{Broken, Site};
 use crate::markdown::{self, References};
 use crate::page::{Page, PageId};
@@ -26,48 +28,62 @@ use links::PageIndex;
 /// A site ready to render: its pages loaded, their citations numbered, its links indexed.
 pub struct Prepared {
     pub settings: Settings,
-    /// In navigation order, each at the index of its [`PageId`].
+    /// The default edition first.
+    pub editions: Vec<Edition>,
+    /// In navigation order, edition by edition, each at the index of its [`PageId`].
     pub pages: Vec<Page>,
-    pub data: Data,
+    /// Each edition's data, strings and glossary, in the editions' order.
+    pub data: Vec<Data>,
+    pub strings: Vec<Strings>,
+    pub glossaries: Vec<Option<Glossary>>,
     pub templates: Templates,
     pub assets: Assets,
     pub index: PageIndex,
-    pub glossary: Option<Glossary>,
     /// Every file the site will have that content may link to: its pages and the
     /// published files of `static/`.
     pub files: HashSet<SitePath>,
+    /// What loading let through.
+    pub warnings: Vec<Problem>,
 }
 
 /// Prepares a loaded site: numbers every page's citations, on all cores.
 pub fn site(site: Site) -> Prepared {
     let Site {
         settings,
+        editions,
         mut pages,
         data,
+        strings,
         templates,
         assets,
+        warnings,
     } = site;
-    pages
-        .par_iter_mut()
-        .for_each(|page| page.citations = markdown::scan_citations(&page.text, &data));
+    pages.par_iter_mut().for_each(|page| {
+        page.citations = markdown::scan_citations(&page.text, &data[page.edition.0]);
+    });
     Prepared {
         index: PageIndex::new(&pages, &[]),
-        glossary: glossary_of(&data, &pages),
+        glossaries: glossaries(&editions, &data, &pages),
         files: files(&pages, &assets),
         settings,
+        editions,
         pages,
         data,
+        strings,
         templates,
         assets,
+        warnings,
     }
 }
 
 impl Prepared {
-    pub fn references(&self) -> References<'_> {
+    /// What the Markdown of a page of `edition` can refer to.
+    pub fn references(&self, edition: EditionId) -> References<'_> {
         References {
             pages: &self.index,
-            data: &self.data,
-            glossary: self.glossary.as_ref(),
+            data: &self.data[edition.0],
+            glossary: self.glossaries[edition.0].as_ref(),
+            strings: &self.strings[edition.0],
             trust_html: self.settings.trust_html,
             files: &self.files,
         }
@@ -77,37 +93,53 @@ impl Prepared {
         &self.pages[id.0]
     }
 
-    /// The pages before and after `id` in navigation order.
+    pub fn edition(&self, id: EditionId) -> &Edition {
+        &self.editions[id.0]
+    }
+
+    /// The pages before and after `id` in its edition's navigation order.
     pub fn neighbours(&self, id: PageId) -> (Option<&Page>, Option<&Page>) {
-        let prev = id.0.checked_sub(1).map(|i| &self.pages[i]);
-        (prev, self.pages.get(id.0 + 1))
+        let edition = self.pages[id.0].edition;
+        let same = |p: &&Page| p.edition == edition;
+        let prev = id.0.checked_sub(1).map(|i| &self.pages[i]).filter(same);
+        (prev, self.pages.get(id.0 + 1).filter(same))
+    }
+
+    /// The pages of `edition`, in navigation order.
+    pub fn pages_of(&self, edition: EditionId) -> impl Iterator<Item = &Page> + Clone {
+        self.pages.iter().filter(move |p| p.edition == edition)
     }
 }
 
 /// Every problem of a site that failed to load, with the mistakes in the bodies of the
 /// pages that did load (links to missing pages or headings, unknown sources), so that an
 /// author sees everything at once.
-pub fn check_broken(broken: Box<Broken>) -> Vec<Problem> {
+pub fn check_broken(broken: Broken) -> Vec<Problem> {
     let Broken {
+        editions,
         pages,
         unloaded,
         data,
         assets,
         mut problems,
-    } = *broken;
+    } = broken;
     let index = PageIndex::new(&pages, &unloaded);
-    let glossary = glossary_of(&data, &pages);
+    let glossaries = glossaries(&editions, &data, &pages);
     let files = files(&pages, &assets);
-    let refs = References {
-        pages: &index,
-        data: &data,
-        glossary: glossary.as_ref(),
-        trust_html: false,
-        files: &files,
-    };
+    let no_strings = Strings::new();
     let bodies: Vec<_> = pages
         .par_iter()
-        .map(|page| markdown::to_html(page, &page.text, &refs))
+        .map(|page| {
+            let refs = References {
+                pages: &index,
+                data: &data[page.edition.0],
+                glossary: glossaries[page.edition.0].as_ref(),
+                strings: &no_strings,
+                trust_html: false,
+                files: &files,
+            };
+            markdown::to_html(page, &page.text, &refs)
+        })
         .collect();
     let mut outlines = Vec::with_capacity(bodies.len());
     for (body, body_problems) in bodies {
@@ -118,10 +150,16 @@ pub fn check_broken(broken: Box<Broken>) -> Vec<Problem> {
     problems
 }
 
-/// The glossary, if the data has terms and the page to list them on (whose absence load
-/// has reported).
-fn glossary_of(data: &Data, pages: &[Page]) -> Option<Glossary> {
-    Glossary::new(&data.glossary, pages)
+/// Each edition's glossary, if its data has terms and the page to list them on (whose
+/// absence load has reported).
+fn glossaries(editions: &[Edition], data: &[Data], pages: &[Page]) -> Vec<Option<Glossary>> {
+    editions
+        .iter()
+        .map(|e| {
+            let pages = pages.iter().filter(|p| p.edition == e.id);
+            Glossary::new(&data[e.id.0].glossary, pages)
+        })
+        .collect()
 }
 
 fn files(pages: &[Page], assets: &Assets) -> HashSet<SitePath> {

@@ -1,21 +1,26 @@
 //! What templates see: every value of their context, as plain serialisable structs.
 //!
-//! Given to every template once, as globals:
-//! - `site` (site.yaml), `data` (the data files), `assets` (the published name of each
-//!   file of `static/`, e.g. `assets["style.css"]`);
-//! - `pages` (every page's summary in navigation order);
-//! - `source_by_id` (each source of `data.sources` by its id) and `cited_first_on` (for
-//!   each cited source's id, the URL of the first page in navigation order that cites it),
-//!   so templates look sources up instead of searching lists in loops.
+//! Given to every template once, as globals: `assets` (the published name of each file of
+//! `static/`, e.g. `assets["style.css"]`) and `source_by_id` (each source of
+//! `data.sources` by its id), so templates look sources up instead of searching lists.
 //!
-//! Given per page: `page` (the page being rendered), `prev` and `next` (summaries or none)
-//! and `root` (the relative prefix from this page to the site root, e.g. `"../"`).
+//! Given to each page of an edition ([`super::editions`]): `site` (site.yaml, with the
+//! edition's title, description and language), `pages` (the edition's pages' summaries in
+//! navigation order), `data` (the edition's data files), `cited_first_on` (for each cited
+//! source's id, the URL of the first page in navigation order that cites it), `strings`
+//! (the edition's interface words), `language` (its BCP 47 tag) and `home` (the site
+//! path of its home page).
+//!
+//! Given per page: `page` (the page being rendered, with `translations`), `prev` and `next`
+//! (summaries or none) and `root` (the relative prefix from this page to the site root,
+//! e.g. `"../"`).
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use tera::Context;
 
+use super::editions::Alternate;
 use crate::date::Date;
 use crate::load::data::{Country, Data, Event, Group, Source, Term};
 use crate::load::settings::Settings;
@@ -111,7 +116,9 @@ impl<'a> DataContext<'a> {
 
 /// For each cited source's id, the site path of the first page in navigation order that
 /// cites it.
-pub fn cited_first_on(pages: &[Page]) -> BTreeMap<&str, &SitePath> {
+pub fn cited_first_on<'a>(
+    pages: impl Iterator<Item = &'a Page>,
+) -> BTreeMap<&'a str, &'a SitePath> {
     let mut first = BTreeMap::new();
     for page in pages {
         for c in &page.citations {
@@ -139,15 +146,17 @@ struct PageVars<'a> {
     reading_time: usize,
     is_home: bool,
     source: String,
+    /// The page in every edition, for the language switcher and `hreflang` links.
+    translations: &'a [Alternate<'a>],
 }
 
-/// The context of one page. `words` counts what a reader reads: its body and the data its
-/// template shows.
+/// The context of one page, but for its edition's values. `words` counts what a reader
+/// reads: its body and the data its template shows.
 pub fn page(
     settings: &Settings,
     page: &Page,
     (body, words): (&Body, usize),
-    summary: &Summary,
+    (summary, translations): (&Summary, &[Alternate]),
     (prev, next): (Option<&Summary>, Option<&Summary>),
 ) -> Context {
     let front = &page.front;
@@ -170,6 +179,7 @@ pub fn page(
         reading_time: words.div_ceil(WORDS_PER_MINUTE).max(1),
         is_home: page.is_home(),
         source: page.source.to_string_lossy().replace('\\', "/"),
+        translations,
     };
     let mut context = Context::new();
     context.insert("page", &vars);
@@ -183,8 +193,9 @@ pub fn page(
 pub const NOT_FOUND: &str = "404.html";
 
 /// The 404 page is served at whatever address was asked for, at any depth, so relative
-/// links can't work from it: its `root` is the absolute base URL when there is one.
-pub fn not_found(settings: &Settings) -> Context {
+/// links can't work from it: its `root` is the absolute base URL when there is one. It is
+/// in the default edition; `translations` are the editions' home pages.
+pub fn not_found(settings: &Settings, translations: &[Alternate]) -> Context {
     let vars = PageVars {
         title: "Page not found",
         description: &settings.description,
@@ -201,6 +212,7 @@ pub fn not_found(settings: &Settings) -> Context {
         reading_time: 1,
         is_home: false,
         source: String::new(),
+        translations,
     };
     let mut context = Context::new();
     context.insert("page", &vars);
@@ -222,28 +234,64 @@ struct FeedEntry<'a> {
     updated: Date,
 }
 
-/// The context of the files beside the pages (sitemap, feed, robots.txt): `base_url`, and
-/// for the feed, `updated_pages`, the dated pages with the most recently updated first.
-pub fn site_file(settings: &Settings, pages: Option<&[Page]>) -> Context {
-    let mut context = Context::new();
-    context.insert("base_url", &settings.base_url);
-    if let Some(pages) = pages {
-        let mut dated: Vec<FeedEntry> = pages
-            .iter()
-            .filter_map(|p| {
-                let front = &p.front;
-                Some(FeedEntry {
-                    title: &front.title,
-                    question: front.question.as_deref(),
-                    description: &front.description,
-                    url: &p.path,
-                    date: front.date,
-                    updated: front.updated.or(front.date)?,
-                })
+/// The context of an edition's feed: `base_url`, `feed_home` and `feed_url` (the edition's
+/// home and the feed's own address) and `updated_pages`, the edition's dated pages with the
+/// most recently updated first. The edition's values are added by the caller.
+pub fn feed<'a>(
+    base: &str,
+    folder: Option<&str>,
+    pages: impl Iterator<Item = &'a Page>,
+) -> Context {
+    let mut dated: Vec<FeedEntry> = pages
+        .filter_map(|p| {
+            let front = &p.front;
+            Some(FeedEntry {
+                title: &front.title,
+                question: front.question.as_deref(),
+                description: &front.description,
+                url: &p.path,
+                date: front.date,
+                updated: front.updated.or(front.date)?,
             })
-            .collect();
-        dated.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.url.cmp(b.url)));
-        context.insert("updated_pages", &dated);
-    }
+        })
+        .collect();
+    dated.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.url.cmp(b.url)));
+    let home = match folder {
+        Some(folder) => format!("{base}{folder}/"),
+        None => base.to_owned(),
+    };
+    let mut context = Context::new();
+    context.insert("base_url", base);
+    context.insert("feed_url", &format!("{home}feed.xml"));
+    context.insert("feed_home", &home);
+    context.insert("updated_pages", &dated);
+    context
+}
+
+/// A page as the sitemap lists it, with its editions.
+#[derive(Serialize)]
+pub struct SitemapEntry {
+    pub url: String,
+    pub updated: Option<Date>,
+    /// Every edition of the page (with `x-default`, the default edition's), on a site in
+    /// several languages.
+    pub alternates: Vec<SitemapAlternate>,
+}
+
+#[derive(Serialize)]
+pub struct SitemapAlternate {
+    pub language: String,
+    pub url: String,
+}
+
+/// The context of the sitemap and robots.txt: `base_url`, `entries` and `multilingual`.
+pub fn sitemap(base_url: Option<&str>, entries: &[SitemapEntry]) -> Context {
+    let mut context = Context::new();
+    context.insert("base_url", &base_url);
+    context.insert("entries", entries);
+    context.insert(
+        "multilingual",
+        &entries.iter().any(|e| !e.alternates.is_empty()),
+    );
     context
 }

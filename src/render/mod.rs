@@ -1,9 +1,11 @@
 //! The third stage: each page's Markdown, then its template, on all cores, handed to a
 //! [`Sink`] as soon as it is ready, so that the whole site is never held in memory; then
-//! the files beside the pages (the 404 page, `robots.txt`, and with a base URL the sitemap
-//! and the feed), and the check of every link to another page's heading.
+//! the files beside the pages ([`site_files`]), and the check of every link to another
+//! page's heading.
 
 pub mod context;
+mod editions;
+mod site_files;
 
 use std::collections::BTreeMap;
 
@@ -18,17 +20,16 @@ use crate::prepare::links::broken_anchors;
 use crate::problem::{Problem, any_error};
 use crate::site_path::SitePath;
 use crate::write::Sink;
-use context::{DataContext, NOT_FOUND, Summary};
-
-/// What a rendered site adds to its output besides the pages, and when.
-const SITEMAP: &str = "sitemap.xml";
-const FEED: &str = "feed.xml";
-const ROBOTS: &str = "robots.txt";
+use context::Summary;
+use editions::{EditionVars, Translations};
+pub use site_files::{left_out, planned as planned_files};
 
 /// Renders every page and file of the site into `sink`. Any error fails the whole, with
 /// all of them reported; what a build lets through comes back as warnings.
 pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
     set_globals(prepared);
+    let vars = EditionVars::all(prepared);
+    let translations = Translations::new(prepared);
     let texts: Vec<PageText> = prepared
         .pages
         .iter_mut()
@@ -39,10 +40,11 @@ pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
         .enumerate()
         .map(|(i, text)| {
             let page = prepared.page(PageId(i));
-            let (mut body, mut problems) = markdown::to_html(page, &text, &prepared.references());
+            let refs = prepared.references(page.edition);
+            let (mut body, mut problems) = markdown::to_html(page, &text, &refs);
             debug_assert_eq!(body.citations, page.citations, "scan and render agree");
             if !any_error(&problems) {
-                match page_html(prepared, page, &body) {
+                match page_html(prepared, (&vars, &translations), page, &body) {
                     Ok(html) => sink.put(&page.path, html.as_bytes())?,
                     Err(problem) => problems.push(problem),
                 }
@@ -51,12 +53,12 @@ pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
             Ok((body, problems))
         })
         .collect::<Result<_>>()?;
-    let mut problems = Vec::new();
+    let mut problems = std::mem::take(&mut prepared.warnings);
     for (page, (body, page_problems)) in prepared.pages.iter_mut().zip(rendered) {
         page.outline = body.outline;
         problems.extend(page_problems);
     }
-    problems.extend(site_files(prepared, sink)?);
+    problems.extend(site_files::write(prepared, &vars, &translations, sink)?);
     problems.extend(broken_anchors(
         prepared.pages.iter().map(|p| (p, &p.outline)),
     ));
@@ -68,86 +70,34 @@ pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
         .iter()
         .flat_map(|p| &p.citations)
         .map(|c| c.id.as_str());
-    problems.extend(data::unused_sources(&prepared.data, cited));
+    problems.extend(data::unused_sources(&prepared.data[0], cited));
     Ok(problems)
 }
 
-/// Site paths of every file [`site`] writes besides the pages and static files.
-pub fn planned_files(prepared: &Prepared) -> Vec<SitePath> {
-    site_file_names(prepared)
-        .into_iter()
-        .map(SitePath::new)
-        .collect()
-}
-
-fn site_file_names(prepared: &Prepared) -> Vec<&'static str> {
-    let mut names = vec![ROBOTS];
-    if prepared.settings.base_url.is_some() {
-        names.extend([SITEMAP, FEED]);
-    }
-    if prepared.templates.contains(NOT_FOUND) {
-        names.push(NOT_FOUND);
-    }
-    names
-}
-
-/// What the build summary says it left out, if anything.
-pub fn left_out(prepared: &Prepared) -> Option<String> {
-    let not_found = match prepared.templates.contains(NOT_FOUND) {
-        true => ", and 404.html links work only at the top level",
-        false => "",
-    };
-    prepared
-        .settings
-        .base_url
-        .is_none()
-        .then(|| format!("no base_url, so {SITEMAP} and {FEED} were left out{not_found}"))
-}
-
-/// The 404 page, robots.txt, and with a base URL the sitemap and the feed.
-fn site_files(prepared: &Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
-    let mut problems = Vec::new();
-    let settings = &prepared.settings;
-    for name in site_file_names(prepared) {
-        let context = match name {
-            NOT_FOUND => context::not_found(settings),
-            FEED => context::site_file(settings, Some(&prepared.pages)),
-            _ => context::site_file(settings, None),
-        };
-        match prepared.templates.render(name, &context, None) {
-            Ok(text) => sink.put(&SitePath::new(name), text.as_bytes())?,
-            Err(problem) => problems.push(problem),
-        }
-    }
-    Ok(problems)
-}
-
-/// Gives the templates `site`, `pages`, `data`, `source_by_id`, `cited_first_on` and
-/// `assets`, once: a clone of a Tera value is cheap, a re-serialisation per page is not.
+/// Gives the templates what is the same for every edition, once: `source_by_id` and
+/// `assets`.
 fn set_globals(prepared: &mut Prepared) {
     let Prepared {
-        settings,
-        pages,
         data,
         templates,
         assets,
         ..
     } = prepared;
-    let summaries: Vec<Summary> = pages.iter().map(|p| Summary::of(p, data)).collect();
     let source_by_id: BTreeMap<&str, &Source> =
-        data.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+        data[0].sources.iter().map(|s| (s.id.as_str(), s)).collect();
     let globals = templates.globals();
-    globals.insert("site", settings);
-    globals.insert("pages", &summaries);
-    globals.insert("data", &DataContext::of(data));
     globals.insert("source_by_id", &source_by_id);
-    globals.insert("cited_first_on", &context::cited_first_on(pages));
     globals.insert("assets", &assets.names);
 }
 
 /// A page's HTML: its rendered body in its template.
-fn page_html(prepared: &Prepared, page: &Page, body: &Body) -> Result<String, Problem> {
-    let data = &prepared.data;
+fn page_html(
+    prepared: &Prepared,
+    (vars, translations): (&[EditionVars], &Translations),
+    page: &Page,
+    body: &Body,
+) -> Result<String, Problem> {
+    let data = &prepared.data[page.edition.0];
     let (prev, next) = prepared.neighbours(page.id);
     let prev = prev.map(|p| Summary::of(p, data));
     let next = next.map(|p| Summary::of(p, data));
@@ -157,13 +107,15 @@ fn page_html(prepared: &Prepared, page: &Page, body: &Body) -> Result<String, Pr
         .iter()
         .map(|stem| data.prose_words(stem))
         .sum();
-    let context = context::page(
+    let alternates = translations.of(prepared, page);
+    let mut context = context::page(
         &prepared.settings,
         page,
         (body, body.outline.word_count + shown_words),
-        &Summary::of(page, data),
+        (&Summary::of(page, data), &alternates),
         (prev.as_ref(), next.as_ref()),
     );
+    vars[page.edition.0].insert_into(&mut context);
     prepared
         .templates
         .render(&page.template, &context, Some(page))
@@ -191,12 +143,13 @@ pub fn page_again(
     if page.front != old.front || page.path != old.path || page.template != old.template {
         return None;
     }
-    page.id = old.id;
-    page.citations = markdown::scan_citations(&page.text, &prepared.data);
+    (page.id, page.edition, page.key) = (old.id, old.edition, old.key.clone());
+    page.citations = markdown::scan_citations(&page.text, &prepared.data[page.edition.0]);
     if page.citations != old.citations {
         return None;
     }
-    let (mut body, problems) = markdown::to_html(&page, &page.text, &prepared.references());
+    let refs = prepared.references(page.edition);
+    let (mut body, problems) = markdown::to_html(&page, &page.text, &refs);
     if any_error(&problems) {
         return Some(Err(Error::site(problems)));
     }
@@ -210,8 +163,9 @@ pub fn page_again(
     }
     let page = &prepared.pages[i];
     body.outline = page.outline.clone();
+    let (vars, translations) = (EditionVars::all(prepared), Translations::new(prepared));
     Some(
-        page_html(prepared, page, &body)
+        page_html(prepared, (&vars, &translations), page, &body)
             .map(|html| (page.path.clone(), html))
             .map_err(|p| Error::site(vec![p])),
     )

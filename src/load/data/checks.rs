@@ -7,9 +7,12 @@ use super::{DIR, Data, SourceId, Texts};
 use crate::problem::{Problem, did_you_mean};
 
 /// Checks across entries and files: unique ids, every cited source and every country's
-/// group known, every event sourced. Each check runs only if the files it reads loaded.
+/// group known, every event sourced. `texts` are the files this folder gave (an edition's
+/// may give only some, the others being the default edition's); each check runs only on
+/// those, and only if the files it reads loaded.
 pub fn across_files(data: &Data, texts: &Texts) -> Vec<Problem> {
-    let loaded = |stem: &str| texts.contains_key(stem) && !data.broken.contains(stem);
+    let usable = |stem: &str| data.files.contains(stem) && !data.broken.contains(stem);
+    let loaded = |stem: &str| texts.contains_key(stem) && usable(stem);
     let mut problems = Vec::new();
     let ids = [
         ("sources", "id", data.source_ids().collect::<Vec<_>>()),
@@ -34,13 +37,13 @@ pub fn across_files(data: &Data, texts: &Texts) -> Vec<Problem> {
             problems.extend(duplicates(&texts[stem], key, ids));
         }
     }
-    if loaded("sources") {
+    if usable("sources") {
         for stem in ["timeline", "countries"].into_iter().filter(|s| loaded(s)) {
             problems.extend(unknown_sources(data, stem, &texts[stem]));
         }
     }
     if loaded("countries") {
-        problems.extend(unknown_groups(data, texts, loaded("groups")));
+        problems.extend(unknown_groups(data, texts, usable("groups")));
     }
     if loaded("timeline") {
         problems.extend(unsourced_events(data, &texts["timeline"]));

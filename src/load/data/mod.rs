@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 
 use super::source_text;
 use super::yaml::{self, YamlSource};
+use crate::edition::Edition;
 use crate::markdown::WordCount;
 use crate::problem::Problem;
 pub use checks::unused_sources;
@@ -25,8 +26,8 @@ pub use types::{Border, Country, Event, Group, Source, SourceId, Term};
 
 pub const DIR: &str = "content/data";
 
-/// Every data file, as far as it loaded.
-#[derive(Debug, Default)]
+/// Every data file of one edition, as far as it loaded.
+#[derive(Debug, Default, Clone)]
 pub struct Data {
     pub sources: Vec<Source>,
     pub timeline: Vec<Event>,
@@ -41,6 +42,9 @@ pub struct Data {
     pub files: BTreeSet<String>,
     /// The stems of files that failed to load: what depends on them goes unchecked.
     pub broken: BTreeSet<String>,
+    /// The stems of the files an edition has in its own language; the others are the
+    /// default edition's.
+    pub translated: BTreeSet<String>,
 }
 
 impl Data {
@@ -110,13 +114,28 @@ fn yaml_strings(value: &serde_yaml::Value, add: &mut impl FnMut(&str)) {
 /// Each data file's path as shown and its text, by stem, for locating problems.
 pub(super) type Texts = HashMap<String, (PathBuf, String)>;
 
-/// Loads `root/content/data/*.yaml`, with what went wrong. A missing folder is an empty
-/// data set.
-pub fn load(root: &Path) -> (Data, Vec<Problem>) {
-    let dir = root.join(DIR);
-    let mut data = Data::default();
+/// Loads the data of every edition, with what went wrong: the default edition's from
+/// `root/content/data/*.yaml`, and each translation's from `content/<code>/data/`, where a
+/// file replaces the default edition's file of the same name. A missing folder is an empty
+/// data set, or the default edition's.
+pub fn load(root: &Path, editions: &[Edition]) -> (Vec<Data>, Vec<Problem>) {
+    let (default, mut problems) = load_folder(root, DIR, None);
+    let mut all = vec![default];
+    for edition in editions.iter().filter_map(Edition::folder) {
+        let folder = format!("content/{edition}/data");
+        let (data, found) = load_folder(root, &folder, Some(&all[0]));
+        problems.extend(found);
+        all.push(data);
+    }
+    (all, problems)
+}
+
+/// The data in `root/<folder>`, over `base` (the default edition's) if given.
+fn load_folder(root: &Path, folder: &str, base: Option<&Data>) -> (Data, Vec<Problem>) {
+    let mut data = base.cloned().unwrap_or_default();
+    data.translated.clear();
     let mut problems = Vec::new();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+    let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
         return (data, problems);
     };
     let mut files: Vec<PathBuf> = entries
@@ -133,8 +152,22 @@ pub fn load(root: &Path) -> (Data, Vec<Problem>) {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let shown = Path::new(DIR).join(file.file_name().unwrap_or_default());
+        let shown = Path::new(folder).join(file.file_name().unwrap_or_default());
+        if base.is_some() && stem == "sources" {
+            problems.push(
+                Problem::file(
+                    &shown,
+                    "sources stay in their own language, for every edition",
+                )
+                .with_hint(format!(
+                    "cite the sources of {DIR}/sources.yaml; remove this file"
+                )),
+            );
+            continue;
+        }
         data.files.insert(stem.clone());
+        data.translated.insert(stem.clone());
+        data.broken.remove(&stem);
         let text = match source_text::read(&file, &shown) {
             Ok(text) => text,
             Err(d) => {
@@ -143,20 +176,7 @@ pub fn load(root: &Path) -> (Data, Vec<Problem>) {
                 continue;
             }
         };
-        let result = match stem.as_str() {
-            "sources" => parse_into(&text, &shown, &mut data.sources, types::SOURCE_FIELDS),
-            "timeline" => parse_into(&text, &shown, &mut data.timeline, types::EVENT_FIELDS),
-            "groups" => parse_into(&text, &shown, &mut data.groups, types::GROUP_FIELDS),
-            "countries" => parse_into(&text, &shown, &mut data.countries, types::COUNTRY_FIELDS),
-            "glossary" => parse_into(&text, &shown, &mut data.glossary, types::TERM_FIELDS),
-            _ => parse_into(
-                &text,
-                &shown,
-                data.other.entry(stem.clone()).or_default(),
-                &[],
-            ),
-        };
-        if let Err(d) = result {
+        if let Err(d) = parse_file(&mut data, &stem, &text, &shown) {
             problems.push(d);
             data.broken.insert(stem.clone());
         }
@@ -172,6 +192,23 @@ pub fn load(root: &Path) -> (Data, Vec<Problem>) {
     }
     data.timeline.sort_by_key(|e| e.date);
     (data, problems)
+}
+
+/// Parses the data file `stem` into its place in `data`.
+fn parse_file(data: &mut Data, stem: &str, text: &str, shown: &Path) -> Result<(), Problem> {
+    match stem {
+        "sources" => parse_into(text, shown, &mut data.sources, types::SOURCE_FIELDS),
+        "timeline" => parse_into(text, shown, &mut data.timeline, types::EVENT_FIELDS),
+        "groups" => parse_into(text, shown, &mut data.groups, types::GROUP_FIELDS),
+        "countries" => parse_into(text, shown, &mut data.countries, types::COUNTRY_FIELDS),
+        "glossary" => parse_into(text, shown, &mut data.glossary, types::TERM_FIELDS),
+        _ => parse_into(
+            text,
+            shown,
+            data.other.entry(stem.to_owned()).or_default(),
+            &[],
+        ),
+    }
 }
 
 fn parse_into<T: DeserializeOwned>(

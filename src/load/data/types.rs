@@ -121,7 +121,7 @@ pub struct Country {
     pub extra: BTreeMap<String, serde_yaml::Value>,
 }
 
-pub const TERM_FIELDS: &[&str] = &["id", "term", "aliases", "definition"];
+pub const TERM_FIELDS: &[&str] = &["id", "term", "aliases", "forms", "definition"];
 
 /// One entry of `glossary.yaml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -130,9 +130,13 @@ pub struct Term {
     /// Anchor on the glossary page.
     pub id: Slug,
     pub term: String,
-    /// Other spellings linked like the term itself: `eFP`, `Article 10`.
+    /// Other names, listed with the term and linked like it: `eFP`, `Article 10`.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Other forms of its words that pages use, linked like the term but not listed: the
+    /// cases of a language that inflects (`Основополагающего акта`).
+    #[serde(default)]
+    pub forms: Vec<String>,
     pub definition: String,
 }
 

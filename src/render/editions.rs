@@ -1,0 +1,146 @@
+//! What templates see of the editions: each edition's own `site`, `pages`, `data`,
+//! `cited_first_on`, `strings` and `language`, made once and given to each of its pages; and
+//! for each page, its translations (`page.translations`), for the language switcher and
+//! the `hreflang` links.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::context::{DataContext, Summary, cited_first_on};
+use crate::edition::Edition;
+use crate::load::settings::Settings;
+use crate::page::{Page, PageId};
+use crate::prepare::Prepared;
+use crate::site_path::SitePath;
+
+/// One edition's values, ready to give to each of its pages: a clone of a Tera value is
+/// cheap, a re-serialisation per page is not.
+pub struct EditionVars {
+    site: Value,
+    pages: Value,
+    data: Value,
+    cited_first_on: Value,
+    strings: Value,
+    language: Value,
+    home: Value,
+}
+
+impl EditionVars {
+    /// Every edition's values, in the editions' order.
+    pub fn all(prepared: &Prepared) -> Vec<EditionVars> {
+        prepared
+            .editions
+            .iter()
+            .map(|e| Self::of(prepared, e))
+            .collect()
+    }
+
+    fn of(prepared: &Prepared, edition: &Edition) -> EditionVars {
+        let data = &prepared.data[edition.id.0];
+        let pages: Vec<&Page> = prepared.pages_of(edition.id).collect();
+        let summaries: Vec<Summary> = pages.iter().map(|p| Summary::of(p, data)).collect();
+        EditionVars {
+            site: value(&site(&prepared.settings, edition)),
+            pages: value(&summaries),
+            data: value(&DataContext::of(data)),
+            cited_first_on: value(&cited_first_on(pages.iter().copied())),
+            strings: value(&prepared.strings[edition.id.0]),
+            language: value(&edition.language),
+            home: value(&pages.iter().find(|p| p.is_home()).map(|p| &p.path)),
+        }
+    }
+
+    /// Adds the edition's values to a page's context.
+    pub fn insert_into(&self, context: &mut Context) {
+        context.insert_value("site", self.site.clone());
+        context.insert_value("pages", self.pages.clone());
+        context.insert_value("data", self.data.clone());
+        context.insert_value("cited_first_on", self.cited_first_on.clone());
+        context.insert_value("strings", self.strings.clone());
+        context.insert_value("language", self.language.clone());
+        context.insert_value("home", self.home.clone());
+    }
+}
+
+fn value<T: Serialize + ?Sized>(value: &T) -> Value {
+    Value::from_serializable(value)
+}
+
+/// The settings as an edition's pages see them: its own title, description and language.
+fn site(settings: &Settings, edition: &Edition) -> Settings {
+    Settings {
+        title: edition.title.clone(),
+        description: edition.description.clone(),
+        language: edition.language.clone(),
+        ..settings.clone()
+    }
+}
+
+/// Each page's translations: the pages of every edition, by key.
+pub struct Translations {
+    by_key: HashMap<String, Vec<Option<PageId>>>,
+    editions: usize,
+}
+
+/// One edition of the page being rendered, as templates see it in `page.translations`.
+#[derive(Debug, Serialize)]
+pub struct Alternate<'a> {
+    pub code: &'a str,
+    pub language: &'a str,
+    /// The language's name in itself.
+    pub name: &'a str,
+    /// The page in that edition, as a site path (templates link to `root ~ path`); none if
+    /// it is not yet translated.
+    pub path: Option<&'a SitePath>,
+    /// The same, absolute when the site's base URL is known, else relative to the page
+    /// being rendered: for `hreflang` links.
+    pub href: Option<String>,
+    /// This is the edition being rendered.
+    pub current: bool,
+}
+
+impl Translations {
+    pub fn new(prepared: &Prepared) -> Translations {
+        let editions = prepared.editions.len();
+        let mut by_key: HashMap<String, Vec<Option<PageId>>> = HashMap::new();
+        for page in &prepared.pages {
+            let slots = by_key
+                .entry(page.key.clone())
+                .or_insert_with(|| vec![None; editions]);
+            slots[page.edition.0] = Some(page.id);
+        }
+        Translations { by_key, editions }
+    }
+
+    /// The page that is `page` in `edition`, if it is translated.
+    pub fn page_in(&self, page: &Page, edition: &Edition) -> Option<PageId> {
+        self.by_key.get(&page.key)?[edition.id.0]
+    }
+
+    /// The page `page` is in every edition, the first being the default's.
+    pub fn of<'p>(&self, prepared: &'p Prepared, page: &Page) -> Vec<Alternate<'p>> {
+        let none = vec![None; self.editions];
+        let slots = self.by_key.get(&page.key).unwrap_or(&none);
+        prepared
+            .editions
+            .iter()
+            .zip(slots)
+            .map(|(edition, slot)| {
+                let target = slot.map(|id| &prepared.page(id).path);
+                Alternate {
+                    code: &edition.code,
+                    language: &edition.language,
+                    name: &edition.name,
+                    path: target,
+                    href: target.map(|t| match &prepared.settings.base_url {
+                        Some(base) => format!("{base}{t}"),
+                        None => page.path.url_to(t),
+                    }),
+                    current: edition.id == page.edition,
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,143 @@
+//! The files beside the pages that hosts, search engines and feed readers look for: the
+//! 404 page, `robots.txt`, and, when the base URL is known (they need absolute addresses),
+//! the sitemap and a feed per edition. Each comes from a template of the same name, built
+//! in or the site's own.
+
+use tera::Context;
+
+use super::context::{self, SitemapAlternate, SitemapEntry};
+use super::editions::{EditionVars, Translations};
+use crate::edition::Edition;
+use crate::error::Result;
+use crate::prepare::Prepared;
+use crate::problem::Problem;
+use crate::site_path::SitePath;
+use crate::write::Sink;
+
+pub const SITEMAP: &str = "sitemap.xml";
+pub const FEED: &str = "feed.xml";
+pub const ROBOTS: &str = "robots.txt";
+pub const NOT_FOUND: &str = context::NOT_FOUND;
+
+/// Site paths of every file [`write`] writes.
+pub fn planned(prepared: &Prepared) -> Vec<SitePath> {
+    jobs(prepared)
+        .into_iter()
+        .map(|(path, _, _)| path)
+        .collect()
+}
+
+/// What the build summary says it left out, if anything.
+pub fn left_out(prepared: &Prepared) -> Option<String> {
+    let not_found = match prepared.templates.contains(NOT_FOUND) {
+        true => ", and 404.html links work only at the top level",
+        false => "",
+    };
+    let feeds = match prepared.editions.len() {
+        1 => FEED.to_owned(),
+        _ => "the feeds".to_owned(),
+    };
+    prepared
+        .settings
+        .base_url
+        .is_none()
+        .then(|| format!("no base_url, so {SITEMAP} and {feeds} were left out{not_found}"))
+}
+
+/// Writes the files into `sink`; the problems of their templates.
+pub fn write(
+    prepared: &Prepared,
+    vars: &[EditionVars],
+    translations: &Translations,
+    sink: &dyn Sink,
+) -> Result<Vec<Problem>> {
+    let mut problems = Vec::new();
+    for (path, template, edition) in jobs(prepared) {
+        let mut context = match template {
+            NOT_FOUND => not_found(prepared, translations),
+            FEED => feed(prepared, edition),
+            _ => sitemap(prepared, translations),
+        };
+        vars[edition.id.0].insert_into(&mut context);
+        match prepared.templates.render(template, &context, None) {
+            Ok(text) => sink.put(&path, text.as_bytes())?,
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Ok(problems)
+}
+
+/// Each file to write: where, from which template, for which edition.
+fn jobs(prepared: &Prepared) -> Vec<(SitePath, &'static str, &Edition)> {
+    let default = &prepared.editions[0];
+    let mut jobs = vec![(SitePath::new(ROBOTS), ROBOTS, default)];
+    if prepared.settings.base_url.is_some() {
+        jobs.push((SitePath::new(SITEMAP), SITEMAP, default));
+        for edition in &prepared.editions {
+            let path = match edition.folder() {
+                Some(folder) => format!("{folder}/{FEED}"),
+                None => FEED.to_owned(),
+            };
+            jobs.push((SitePath::new(path), FEED, edition));
+        }
+    }
+    if prepared.templates.contains(NOT_FOUND) {
+        jobs.push((SitePath::new(NOT_FOUND), NOT_FOUND, default));
+    }
+    jobs
+}
+
+fn not_found(prepared: &Prepared, translations: &Translations) -> Context {
+    let home = prepared
+        .pages_of(prepared.editions[0].id)
+        .find(|p| p.is_home());
+    let homes = home.map_or_else(Vec::new, |home| translations.of(prepared, home));
+    context::not_found(&prepared.settings, &homes)
+}
+
+fn feed(prepared: &Prepared, edition: &Edition) -> Context {
+    let base = prepared.settings.base_url.as_deref().unwrap_or_default();
+    context::feed(base, edition.folder(), prepared.pages_of(edition.id))
+}
+
+/// The sitemap's (and robots.txt's) context: every page, with its editions when the site
+/// has more than one.
+fn sitemap(prepared: &Prepared, translations: &Translations) -> Context {
+    let base = prepared.settings.base_url.as_deref();
+    let absolute = |path: &SitePath| format!("{}{path}", base.unwrap_or_default());
+    let entries: Vec<SitemapEntry> = match base {
+        None => Vec::new(),
+        Some(_) => prepared
+            .pages
+            .iter()
+            .map(|page| {
+                let mut alternates = Vec::new();
+                let editions = prepared
+                    .editions
+                    .iter()
+                    .filter(|_| prepared.editions.len() > 1);
+                for edition in editions {
+                    let Some(id) = translations.page_in(page, edition) else {
+                        continue;
+                    };
+                    let url = absolute(&prepared.page(id).path);
+                    if edition.is_default() {
+                        let language = "x-default".to_owned();
+                        alternates.push(SitemapAlternate {
+                            language,
+                            url: url.clone(),
+                        });
+                    }
+                    let language = edition.language.clone();
+                    alternates.push(SitemapAlternate { language, url });
+                }
+                SitemapEntry {
+                    url: absolute(&page.path),
+                    updated: page.front.updated.or(page.front.date),
+                    alternates,
+                }
+            })
+            .collect(),
+    };
+    context::sitemap(base, &entries)
+}
