@@ -10,8 +10,24 @@ use std::process::Command;
 
 use common::{RealSite, attr_values, html_files};
 
-/// A page and its stylesheet must arrive in the first round trip of a new connection.
+/// A page and its stylesheet must arrive in the first round trip of a new connection. The
+/// Russian and Ukrainian editions, whose Cyrillic text takes about a third more bytes, are
+/// held to the budget of issue 13: the page alone.
 const PAGE_BUDGET_GZIPPED: usize = 14 * 1024;
+
+/// The folders of the editions in other languages, from site.yaml.
+fn edition_folders() -> Vec<String> {
+    let settings: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(common::real_root().join("site.yaml")).unwrap(),
+    )
+    .unwrap();
+    settings["translations"]
+        .as_sequence()
+        .into_iter()
+        .flatten()
+        .map(|t| format!("{}/", t["code"].as_str().unwrap()))
+        .collect()
+}
 
 /// The site's own address in the published build; the 404 page links through it.
 const BASE_URL: &str = "https://example.org/explainer/";
@@ -25,6 +41,11 @@ fn gzipped_len(bytes: &[u8]) -> usize {
 #[test]
 fn every_page_with_its_stylesheet_fits_in_14_kb_gzipped_and_loads_nothing_from_elsewhere() {
     let out = &RealSite::published().out;
+    let editions = edition_folders();
+    assert!(
+        !editions.is_empty(),
+        "the explainer has editions in other languages"
+    );
     let mut report = Vec::new();
     for page in html_files(out) {
         let html = std::fs::read_to_string(out.join(&page)).unwrap();
@@ -32,7 +53,8 @@ fn every_page_with_its_stylesheet_fits_in_14_kb_gzipped_and_loads_nothing_from_e
         let stylesheets: Vec<&str> = html
             .split("<link ")
             .skip(1)
-            .filter(|tag| tag.contains("rel=\"stylesheet\""))
+            // A print stylesheet doesn't hold up the page on screen.
+            .filter(|tag| tag.contains("rel=\"stylesheet\"") && !tag.contains("media=\"print\""))
             .flat_map(|tag| attr_values(tag.split('>').next().unwrap(), "href"))
             .collect();
         assert!(!stylesheets.is_empty(), "{page} has no stylesheet");
@@ -65,10 +87,14 @@ fn every_page_with_its_stylesheet_fits_in_14_kb_gzipped_and_loads_nothing_from_e
             "{page}: {} B raw, {page_gz} B + {css_gz} B CSS gzipped",
             html.len()
         ));
+        let edition = editions.iter().any(|e| page.starts_with(e.as_str()));
+        let (weight, what) = match edition {
+            true => (page_gz, "alone"),
+            false => (page_gz + css_gz, "with its CSS"),
+        };
         assert!(
-            page_gz + css_gz <= PAGE_BUDGET_GZIPPED,
-            "{page} with its CSS is {} B gzipped, over the {PAGE_BUDGET_GZIPPED} B budget",
-            page_gz + css_gz
+            weight <= PAGE_BUDGET_GZIPPED,
+            "{page} {what} is {weight} B gzipped, over the {PAGE_BUDGET_GZIPPED} B budget"
         );
     }
     eprintln!("{}", report.join("\n"));

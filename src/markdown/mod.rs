@@ -5,18 +5,20 @@
 //! 1. [`words`]: counts the prose, as written, so it sees every event first;
 //! 2. [`raw_html`]: notes HTML the author wrote, before later passes add their own;
 //! 3. [`citations`]: turns `[@id]` into numbered markers, so no later pass sees its text;
-//! 4. [`glossary`]: links the first use of each glossary term, outside links, code and
+//! 4. [`footnotes`]: letters footnotes, so their markers are not taken for citations;
+//! 5. [`glossary`]: links the first use of each glossary term, outside links, code and
 //!    headings;
-//! 5. [`links`]: rewrites links to `.md` files as relative URLs and checks them;
-//! 6. [`images`]: checks images' files and alt text;
-//! 7. [`headings`]: gives headings ids and self-links, and fills the table of contents;
-//! 8. [`tables`]: opens aligned table cells with a class instead of a style.
+//! 6. [`links`]: rewrites links to `.md` files as relative URLs and checks them;
+//! 7. [`images`]: checks images' files and alt text;
+//! 8. [`headings`]: gives headings ids and self-links, and fills the table of contents;
+//! 9. [`tables`]: opens aligned table cells with a class instead of a style.
 //!
 //! A new feature is a new pass, added to the chain in [`to_html`]. Links to another page's
 //! headings can only be checked once every page is rendered, so they are returned in the
 //! page's [`Outline`] for the caller to check.
 
 pub mod citations;
+mod footnotes;
 pub mod glossary;
 pub mod headings;
 mod images;
@@ -114,6 +116,7 @@ pub fn to_html(page: &Page, text: &PageText, refs: &References) -> (Body, Vec<Pr
         words::Words::default(),
         raw_html::RawHtml::default(),
         citations::Cite::default(),
+        footnotes::Footnotes::default(),
         glossary::Terms::default(),
         links::Links::default(),
         images::Images::default(),

@@ -128,7 +128,8 @@ fn a_footnote_or_text_right_before_a_citation_is_kept() {
         "«Нет права вето»[^q][@a] and [the report][@a].\n\n[^q]: “Russia does not have a veto.”\n";
     let (r, problems) = render_with(vec![page("here.html", body)], &data, None);
     assert!(problems.is_empty(), "{problems:?}");
-    assert!(r.html.contains("«Нет права вето»<sup class=\"footnote-reference\"><a href=\"#q\">1</a></sup><sup class=\"citation\">"), "{}", r.html);
+    assert!(r.html.contains("«Нет права вето»<sup class=\"footnote-reference\"><a id=\"fnref-q\" href=\"#fn-q\">a</a></sup><sup class=\"citation\">"), "{}", r.html);
+    assert!(r.html.contains("<div class=\"footnote-definition\" id=\"fn-q\"><a class=\"footnote-definition-label\" href=\"#fnref-q\">a</a>"), "{}", r.html);
     assert!(
         r.html.contains(" and the report<sup class=\"citation\">"),
         "{}",
