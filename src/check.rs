@@ -31,14 +31,23 @@ pub fn check(options: &BuildOptions) -> Result<Vec<Problem>> {
         .iter()
         .filter_map(|p| Some((&p.path, &p.source, built.files.get(&p.path)?.as_str())))
         .collect();
-    problems.extend(unlinked_pages(&pages));
+    let homes: HashSet<&SitePath> = prepared
+        .pages
+        .iter()
+        .filter(|p| p.is_home())
+        .map(|p| &p.path)
+        .collect();
+    problems.extend(unlinked_pages(&pages, &homes));
     Ok(problem::sorted(problems))
 }
 
 /// Pages no other page links to: readers can't reach them, so they are missing from the
-/// navigation. The home page is reached by its address. `pages` are each page's site
-/// path, source and HTML.
-fn unlinked_pages(pages: &[(&SitePath, &PathBuf, &str)]) -> Vec<Problem> {
+/// navigation. The home pages (one an edition) are reached by their address. `pages` are
+/// each page's site path, source and HTML.
+fn unlinked_pages(
+    pages: &[(&SitePath, &PathBuf, &str)],
+    homes: &HashSet<&SitePath>,
+) -> Vec<Problem> {
     let mut linked = HashSet::new();
     for (path, _, html) in pages {
         for href in hrefs(html) {
@@ -51,7 +60,7 @@ fn unlinked_pages(pages: &[(&SitePath, &PathBuf, &str)]) -> Vec<Problem> {
     }
     pages
         .iter()
-        .filter(|(path, _, _)| path.as_str() != "index.html" && !linked.contains(*path))
+        .filter(|(path, _, _)| !homes.contains(path) && !linked.contains(*path))
         .map(|(path, source, _)| {
             Problem::file(*source, format!("no page links to {path}, so readers can't reach it"))
                 .with_hint("the templates' navigation lists every page in `pages`; check that it is used, and that the page is not a draft")
@@ -92,7 +101,8 @@ mod tests {
             .zip(html)
             .map(|((p, s), h)| (p, s, h))
             .collect();
-        let problems = unlinked_pages(&pages);
+        let home = SitePath::new("index.html");
+        let problems = unlinked_pages(&pages, &[&home].into());
         assert_eq!(problems.len(), 1);
         assert!(problems[0].message.contains("no page links to b.html"));
     }

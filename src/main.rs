@@ -67,6 +67,10 @@ enum Command {
         /// The section's title (default: made from the slug)
         #[arg(long)]
         title: Option<String>,
+        /// Start the section in this edition (e.g. `ru`): content/<LANG>/<SLUG>.md, a copy of
+        /// the default edition's page to translate when there is one
+        #[arg(long)]
+        lang: Option<String>,
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -100,8 +104,16 @@ fn main() -> ExitCode {
         })
         .map(|()| ExitCode::SUCCESS),
         Command::Check { root } => check(BuildOptions::new(root, "public")),
-        Command::New { slug, title, root } => {
-            explainer::new_page::create(&root, &slug, title.as_deref(), Date::today()).map(|path| {
+        Command::New {
+            slug,
+            title,
+            lang,
+            root,
+        } => {
+            let today = Date::today();
+            let created =
+                explainer::new_page::create(&root, &slug, title.as_deref(), lang.as_deref(), today);
+            created.map(|path| {
                 println!(
                     "Created {} (a draft: set `draft: false` to publish it)",
                     path.display()

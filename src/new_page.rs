@@ -1,5 +1,7 @@
 //! `explainer new <slug>`: starts a section with complete front matter, as a draft, so it
-//! builds at once and is published only when its author says so.
+//! builds at once and is published only when its author says so. With `--lang <code>`, it
+//! starts the section in that edition: a copy of the default edition's page to translate,
+//! when there is one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,20 +10,46 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::slug::Slug;
 
-/// Creates `root/content/<slug>.md` and returns its path. Never overwrites a file.
-pub fn create(root: &Path, slug: &str, title: Option<&str>, today: Date) -> Result<PathBuf> {
+/// Creates `root/content/<slug>.md`, or with `lang` the edition's
+/// `root/content/<lang>/<slug>.md`, and returns its path. Never overwrites a file.
+pub fn create(
+    root: &Path,
+    slug: &str,
+    title: Option<&str>,
+    lang: Option<&str>,
+    today: Date,
+) -> Result<PathBuf> {
     let slug = Slug::parse(slug).map_err(Error::Usage)?;
-    let dir = root.join(crate::load::pages::DIR);
-    if !dir.is_dir() {
+    let content = root.join(crate::load::pages::DIR);
+    if !content.is_dir() {
         return Err(Error::Usage(format!(
             "{} has no content folder: run this in the site's folder, or pass --root",
             root.display()
         )));
     }
-    let path = dir.join(format!("{slug}.md"));
-    let title = title.map_or_else(|| title_from(&slug), str::to_owned);
+    let original = content.join(format!("{slug}.md"));
+    let (path, text) = match lang {
+        None => (original, fresh(root, &slug, title, today)),
+        Some(code) => {
+            check_edition(root, code)?;
+            let dir = content.join(code);
+            std::fs::create_dir_all(&dir).map_err(|e| Error::io("can't create", &dir, e))?;
+            let text = match std::fs::read_to_string(&original) {
+                Ok(text) => translation_of(&text, &slug, today),
+                Err(_) => fresh(root, &slug, title, today),
+            };
+            (dir.join(format!("{slug}.md")), text)
+        }
+    };
+    write_new(&path, &text)?;
+    Ok(path)
+}
+
+/// A new page's text, with complete front matter and a heading to start from.
+fn fresh(root: &Path, slug: &Slug, title: Option<&str>, today: Date) -> String {
+    let title = title.map_or_else(|| title_from(slug), str::to_owned);
     let weight = next_weight(root);
-    let text = format!(
+    format!(
         "---\ntitle: {title}\ndescription: {description}\nquestion: {question}\nweight: {weight}\ndate: {today}\nupdated: {today}\ndraft: true\nkey_points:\n  - {point}\n---\n\n## {heading}\n\nWrite the answer here. Link to other sections by their file, e.g. [the overview](index.md), and cite sources with `[@source-id]`.\n",
         title = yaml_string(&title),
         description = yaml_string("One sentence that answers the question."),
@@ -31,22 +59,68 @@ pub fn create(root: &Path, slug: &str, title: Option<&str>, today: Date) -> Resu
         )),
         point = yaml_string("The most important fact, in one sentence."),
         heading = title,
-    );
-    // `create_new` refuses an existing file atomically: no check-then-write race.
+    )
+}
+
+/// The default edition's page, to translate: the same front matter and body, a draft
+/// dated today, with a note of what to keep.
+fn translation_of(original: &str, slug: &Slug, today: Date) -> String {
+    let rest = original.strip_prefix("---\n").unwrap_or(original);
+    let (front, body) = rest.split_once("\n---\n").unwrap_or((rest, ""));
+    let dated = ["date:", "updated:", "draft:"];
+    let kept: Vec<&str> = front
+        .lines()
+        .filter(|l| !dated.iter().any(|key| l.starts_with(key)))
+        .collect();
+    format!(
+        "---\n# A translation of content/{slug}.md: translate its texts; keep the headings' {{#ids}},\n# the citations and the numbers, so the editions say the same.\n{}\ndate: {today}\nupdated: {today}\ndraft: true\n---\n{body}",
+        kept.join("\n")
+    )
+}
+
+/// `code` must be one of the site's editions in another language.
+fn check_edition(root: &Path, code: &str) -> Result<()> {
+    let settings = crate::load::settings::load(root, None).map_err(|problems| {
+        Error::Usage(format!(
+            "site.yaml has mistakes, so its editions are unknown: {}",
+            problems[0]
+        ))
+    })?;
+    if settings.translations.iter().any(|t| t.code == code) {
+        return Ok(());
+    }
+    let codes: Vec<&str> = settings
+        .translations
+        .iter()
+        .map(|t| t.code.as_str())
+        .collect();
+    Err(Error::Usage(match codes.is_empty() {
+        true => format!(
+            "`{code}` is not an edition of this site: it has no `translations` in site.yaml"
+        ),
+        false => format!(
+            "`{code}` is not an edition of this site; its other editions are: {}",
+            codes.join(", ")
+        ),
+    }))
+}
+
+/// Writes `text` to `path`, which must not exist: `create_new` refuses an existing file
+/// atomically, with no check-then-write race.
+fn write_new(path: &Path, text: &str) -> Result<()> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(&path)
+        .open(path)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::AlreadyExists => Error::Usage(format!(
                 "{} already exists; choose another slug, or edit that file",
                 path.display()
             )),
-            _ => Error::io("can't create", &path, e),
+            _ => Error::io("can't create", path, e),
         })?;
     file.write_all(text.as_bytes())
-        .map_err(|e| Error::io("can't write", &path, e))?;
-    Ok(path)
+        .map_err(|e| Error::io("can't write", path, e))
 }
 
 /// `nato-response` becomes "Nato response".

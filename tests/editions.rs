@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::real_root;
+use common::{RealSite, real_root};
 
 const EDITIONS: &[&str] = &["ru", "uk"];
 
@@ -299,5 +299,297 @@ fn numbers_are_read_as_each_language_writes_them() {
     assert_eq!(
         heading_ids("## Почему? {#why}\n### Без id\n"),
         ["###why", "(no id) ### Без id"].map(String::from)
+    );
+}
+
+// ---- The built editions ----
+
+/// Every `<link rel="alternate" hreflang>` of a page: (language, href).
+fn alternates(html: &str) -> Vec<(String, String)> {
+    html.split("<link rel=\"alternate\" hreflang=\"")
+        .skip(1)
+        .map(|rest| {
+            let (language, rest) = rest.split_once('"').unwrap();
+            let href = rest
+                .split("href=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            (language.to_owned(), href.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn every_page_names_its_editions_and_each_names_it_back() {
+    let site = RealSite::published();
+    const BASE: &str = "https://example.org/explainer/";
+    let mut checked = 0;
+    for page in site.pages() {
+        let html = site.html(page);
+        let links = alternates(&html);
+        let languages: Vec<&str> = links.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(languages, ["en-GB", "ru", "uk", "x-default"], "{page}");
+        for (language, href) in &links {
+            let target = href
+                .strip_prefix(BASE)
+                .unwrap_or_else(|| panic!("{page}: {href} is not absolute under the base URL"));
+            let back = alternates(&site.html(target));
+            assert!(
+                back.iter()
+                    .any(|(_, h)| h.as_str() == format!("{BASE}{page}")),
+                "{target} ({language}) does not name {page} back"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 36 * 4, "only {checked} alternates checked");
+}
+
+#[test]
+fn every_page_is_in_its_editions_language_and_switches_to_the_same_page() {
+    let site = RealSite::build();
+    for page in site.pages() {
+        let html = site.html(page);
+        let (edition, language) = match page.split_once('/') {
+            Some(("ru", _)) => ("ru", "ru"),
+            Some(("uk", _)) => ("uk", "uk"),
+            _ => ("en", "en-GB"),
+        };
+        assert!(
+            html.contains(&format!("<html lang=\"{language}\">")),
+            "{page}"
+        );
+        assert!(
+            html.contains(&format!("\"inLanguage\":\"{language}\"")),
+            "{page}"
+        );
+        let key = page.trim_start_matches("ru/").trim_start_matches("uk/");
+        let switcher = &html[html
+            .find("<nav class=\"languages\"")
+            .unwrap_or_else(|| panic!("{page} has no switcher"))..];
+        let switcher = &switcher[..switcher.find("</nav>").unwrap()];
+        for (other, tag, name) in [
+            ("en", "en-GB", "English"),
+            ("ru", "ru", "Русский"),
+            ("uk", "uk", "Українська"),
+        ] {
+            if other == edition {
+                assert!(
+                    switcher.contains(&format!(
+                        "<span aria-current=\"true\" lang=\"{tag}\">{name}</span>"
+                    )),
+                    "{page}"
+                );
+                continue;
+            }
+            let target = match other {
+                "en" => key.to_owned(),
+                _ => format!("{other}/{key}"),
+            };
+            let href = common::attr_values(switcher, "href")
+                .into_iter()
+                .find(|h| h.ends_with(&target))
+                .unwrap_or_else(|| panic!("{page}'s switcher has no link to {target}"));
+            assert!(
+                switcher.contains(&format!(
+                    "href=\"{href}\" hreflang=\"{tag}\" lang=\"{tag}\">{name}</a>"
+                )),
+                "{page}: {switcher}"
+            );
+            assert!(
+                site.files.contains_key(&target),
+                "{page} switches to {target}, which doesn't exist"
+            );
+        }
+    }
+}
+
+#[test]
+fn each_edition_has_its_own_feed_and_the_sitemap_lists_the_alternates() {
+    let site = RealSite::published();
+    for (feed, title) in [
+        ("feed.xml", "What does Russia want from NATO?"),
+        ("ru/feed.xml", "Чего Россия хочет от НАТО?"),
+        ("uk/feed.xml", "Чого Росія хоче від НАТО?"),
+    ] {
+        let xml = site.html(feed);
+        assert!(xml.contains(&format!("<title>{title}</title>")), "{feed}");
+        assert!(
+            xml.contains(&format!(
+                "<link rel=\"self\" href=\"https://example.org/explainer/{feed}\"/>"
+            )),
+            "{feed}"
+        );
+        assert_eq!(
+            xml.matches("<entry>").count(),
+            12,
+            "{feed}: one entry per page of its edition"
+        );
+    }
+    let sitemap = site.html("sitemap.xml");
+    assert_eq!(sitemap.matches("<url>").count(), 36);
+    assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/explainer/demands.html\"/><xhtml:link rel=\"alternate\" hreflang=\"en-GB\" href=\"https://example.org/explainer/demands.html\"/><xhtml:link rel=\"alternate\" hreflang=\"ru\" href=\"https://example.org/explainer/ru/demands.html\"/><xhtml:link rel=\"alternate\" hreflang=\"uk\" href=\"https://example.org/explainer/uk/demands.html\"/>"), "{sitemap}");
+}
+
+/// Names written in « » that are not anyone's words: page titles of the edition, proper
+/// names (an agreement, a newspaper, the self-proclaimed republics), a word the English
+/// also marks.
+fn is_a_name(quoted: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "Минск-2",
+        "Мінськ-2",
+        "ДНР",
+        "ЛНР",
+        "Известия",
+        "Известиям",
+        "Википедии",
+        "референдуму",
+    ];
+    NAMES.contains(&quoted) || quoted.contains("народн")
+}
+
+#[test]
+fn every_quotation_in_the_editions_is_marked_as_a_translation_of_its_original() {
+    let site = RealSite::build();
+    let allowed: Vec<String> = common::quotes::ALLOWED_QUOTES
+        .iter()
+        .map(|q| common::normalize(q))
+        .collect();
+    let mut wrong = Vec::new();
+    let mut translated = 0;
+    for page in site
+        .pages()
+        .filter(|p| p.starts_with("ru/") || p.starts_with("uk/"))
+    {
+        let html = site.html(page);
+        let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+        // The edition's own words: its pages' titles and headings, which its text may name.
+        let titles: Vec<String> = site
+            .pages()
+            .filter(|p| p.split('/').next() == page.split('/').next())
+            .flat_map(|p| {
+                let html = site.html(p);
+                let title = common::element_text(&html, "title")
+                    .map(|t| t.split(" – ").next().unwrap().to_owned());
+                let headings: Vec<String> = html
+                    .split("class=\"heading-link\" href=\"#")
+                    .skip(1)
+                    .filter_map(|h| Some(h.split_once('>')?.1.split("</a>").next()?.to_owned()))
+                    .collect();
+                title.into_iter().chain(headings)
+            })
+            .collect();
+        let mut rest = main;
+        while let Some(start) = rest.find('«') {
+            let mut depth = 0;
+            let end = rest[start..]
+                .char_indices()
+                .find(|(_, c)| {
+                    depth += match c {
+                        '«' => 1,
+                        '»' => -1,
+                        _ => 0,
+                    };
+                    depth == 0
+                })
+                .map(|(i, c)| start + i + c.len_utf8())
+                .unwrap_or(rest.len());
+            let quoted = common::strip_tags(&rest[start + '«'.len_utf8()..end - '»'.len_utf8()]);
+            let after = &rest[end..];
+            if let Some(marker) = after.strip_prefix("<sup class=\"footnote-reference\"><a id=\"") {
+                let id = marker.split('"').nth(2).unwrap().trim_start_matches('#');
+                let note = &main[main
+                    .find(&format!("id=\"{id}\""))
+                    .unwrap_or_else(|| panic!("{page}: no note #{id}"))..];
+                let note = common::normalize(&common::decode(&common::strip_tags(
+                    &note[..note.find("</div>").unwrap()],
+                )));
+                let original = note
+                    .split('“')
+                    .nth(1)
+                    .and_then(|q| q.split('”').next())
+                    .unwrap_or_default();
+                if original.is_empty() || !allowed.iter().any(|a| a.contains(original)) {
+                    wrong.push(format!("{page}: «{quoted}» has the note {note:?}, not an original from the fact base"));
+                }
+                translated += 1;
+            } else if !is_a_name(quoted.trim())
+                && !titles.iter().any(|t| t == quoted.trim())
+                && !allowed.iter().any(|a| a == &common::normalize(&quoted))
+            {
+                wrong.push(format!("{page}: «{quoted}» is not marked as a translation"));
+            }
+            rest = &rest[end..];
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(
+        translated > 50,
+        "only {translated} translated quotations found"
+    );
+}
+
+#[test]
+fn reading_times_and_dates_are_written_as_each_language_does() {
+    let strings = |code: &str| -> serde_yaml::Value {
+        serde_yaml::from_str(
+            &fs::read_to_string(real_root().join(format!("i18n/{code}.yaml"))).unwrap(),
+        )
+        .unwrap()
+    };
+    // The plural category CLDR gives each number, in Russian and Ukrainian alike.
+    let categories = [
+        (1, "one"),
+        (2, "few"),
+        (5, "many"),
+        (21, "one"),
+        (22, "few"),
+    ];
+    for (code, forms) in [
+        (
+            "ru",
+            ["1 минута", "2 минуты", "5 минут", "21 минута", "22 минуты"],
+        ),
+        (
+            "uk",
+            [
+                "1 хвилина",
+                "2 хвилини",
+                "5 хвилин",
+                "21 хвилина",
+                "22 хвилини",
+            ],
+        ),
+    ] {
+        let strings = strings(code);
+        for ((n, category), expected) in categories.iter().zip(forms) {
+            let form = strings["reading_time"][*category]
+                .as_str()
+                .unwrap()
+                .replace("{n}", &n.to_string());
+            assert!(form.starts_with(expected), "{code} {n}: {form}");
+        }
+    }
+    // And in the built pages: the engine picks the category.
+    let site = RealSite::build();
+    let ru = site.html("ru/demands.html");
+    assert!(
+        ru.contains("8 минут чтения")
+            || ru.contains("минуты чтения")
+            || ru.contains("минута чтения"),
+        "a Russian reading time"
+    );
+    assert!(ru.contains("29 ноября 2026\u{202f}г."), "a Russian date");
+    assert!(
+        site.html("uk/demands.html")
+            .contains("29 листопада 2026\u{202f}р."),
+        "a Ukrainian date"
+    );
+    assert!(
+        site.html("demands.html").contains("29 November 2026"),
+        "an English date"
     );
 }

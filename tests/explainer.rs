@@ -7,81 +7,8 @@ mod common;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
+use common::quotes::ALLOWED_QUOTES;
 use common::{RealSite as Site, attr_values, decode, explainer, normalize, strip_tags};
-
-/// Every quotation the fact base (`shared/FACTS.md`) allows, as it gives it. A quotation on
-/// the site must be one of these or a part of one, word for word.
-const ALLOWED_QUOTES: &[&str] = &[
-    "Agreement on measures to ensure the security of the Russian Federation and member States of the North Atlantic Treaty Organization",
-    "All formerly part of the Moscow-led Cold War alliance",
-    "All member States of the North Atlantic Treaty Organization commit themselves to refrain from any further enlargement of NATO, including the accession of Ukraine as well as other States.",
-    "Donetsk People's Republic",
-    "Estonia hosts the UK-led NATO mission Operation Cabrit.",
-    "Featured on BFBS",
-    "For now, because of the situation with Iran, the necessary signals for a trilateral meeting haven't come yet.",
-    "Founding Act on Mutual Relations, Cooperation and Security between NATO and the Russian Federation",
-    "It seems the risk of war in the OSCE area is now greater than ever before in the last 30 years.",
-    "Luhansk People's Republic",
-    "NATO and Russia do not consider each other as adversaries.",
-    "NATO must leave Latvia, Lithuania, Poland, Estonia, Czech Republic, Slovakia, Hungary, Romania, Bulgaria and Albania",
-    "NATO welcomes Ukraine's and Georgia's Euro-Atlantic aspirations for membership in NATO. We agreed today that these countries will become members of NATO.",
-    "Package of Measures for the Implementation of the Minsk Agreements",
-    "Protocol on the results of consultations of the Trilateral Contact Group",
-    "Russia does not have a veto",
-    "Russia does not have a veto.",
-    "Territorial integrity of Ukraine",
-    "The Parties may, by unanimous agreement, invite any other European State in a position to further the principles of this Treaty and to contribute to the security of the North Atlantic area to accede to this Treaty.",
-    "The Russian Federation is the most significant and direct threat to Allies' security ...",
-    "The United States of America shall take measures to prevent further eastward expansion of the North Atlantic Treaty Organization and deny accession to the Alliance to the former USSR republics.",
-    "The trilateral group is on pause",
-    "There are significant differences between NATO allies and Russia on this issue",
-    "There will be no change",
-    "There's no deal until there's a deal",
-    "Treaty between the United States of America and the Russian Federation on security guarantees",
-    "Ukraine's future is in NATO",
-    "Watch: NATO and Russia agree more high-level talks despite building tensions",
-    "We reiterate the decision made at the 2008 Bucharest Summit that Ukraine will become a member of the Alliance",
-    "We will be in a position to extend an invitation to Ukraine to join the Alliance when Allies agree and conditions are met",
-    "We will not allow anyone to slam closed NATO's Open Door policy",
-    "What does Russia want from NATO?",
-    "a grave moment for international peace and security",
-    "an enhanced forward presence in Estonia, Latvia, Lithuania and Poland ... Beginning in early 2017 ... four battalion-sized battlegroups ... on a voluntary, sustainable, and rotational basis",
-    "concrete guarantees",
-    "conditions-based reciprocal transparency measures and reciprocal commitments by both the US and Russia to refrain from deploying offensive ground-launched missile systems and permanent forces with a combat mission in the territory of Ukraine",
-    "conduct any military activity on the territory of Ukraine as well as other States in the Eastern Europe, in the South Caucasus and in Central Asia",
-    "continuously updated",
-    "deploy land-based intermediate- and short-range missiles in areas allowing them to reach the territory of the other Parties",
-    "equal and indivisible security",
-    "expressed the need to dialogue and explore a schedule of future meetings",
-    "in parallel with the United States",
-    "including Bulgaria and Romania",
-    "long-term threat to Euro-Atlantic security",
-    "most likely",
-    "new",
-    "no intention, no plan and no reason to deploy nuclear weapons on the territory of new members",
-    "non-accession to NATO",
-    "non-paper",
-    "not moving away",
-    "old",
-    "on its irreversible path to full Euro-Atlantic integration, including NATO membership",
-    "political will",
-    "quite constructive",
-    "reaffirm that they do not consider each other as adversaries",
-    "referendum",
-    "security architecture",
-    "security proposals that are simply non-starters",
-    "sets out a serious diplomatic path forward should Russia choose it",
-    "somewhat of an aggressive act",
-    "special military operation",
-    "the Russian Federation and all the Parties that were member States of NATO as of 27 May 1997",
-    "the consent of all the Parties",
-    "the name of the UK operational deployment to Estonia where British troops are leading a multinational battlegroup as part of the enhanced Forward Presence",
-    "the right of states to choose their own security arrangements and alliances",
-    "the risk of war in the OSCE area is now greater than ever before in the last 30 years",
-    "the withdrawal of foreign forces, equipment and weapons ... to return to the 1997 configuration",
-    "unofficial translation",
-    "within its sphere of political and security interests",
-];
 
 /// The ten countries the article says NATO "must leave".
 const ARTICLE_TEN: &[&str] = &[
@@ -206,7 +133,7 @@ fn claim_7_operation_cabrit_in_estonia_and_the_us_led_group_in_poland() {
 #[test]
 fn claim_8_the_companion_video_on_more_high_level_talks() {
     let site = Site::build();
-    let all: String = site.pages().map(|p| site.text(p)).collect();
+    let all: String = site.english_pages().map(|p| site.text(p)).collect();
     assert!(all.contains("NATO and Russia agree more high-level talks despite building tensions"));
 }
 
@@ -440,7 +367,7 @@ fn the_map_names_every_country_and_its_table_matches() {
 fn the_sources_page_groups_sources_by_the_pages_that_cite_them() {
     let site = Site::build();
     let html = site.html("sources.html");
-    for page in site.pages().filter(|p| *p != "sources.html") {
+    for page in site.english_pages().filter(|p| *p != "sources.html") {
         if site.html(page).contains("<sup class=\"citation\">") {
             assert!(
                 html.contains(&format!("<h2><a href=\"{page}#page-sources\">")),
@@ -524,7 +451,7 @@ fn the_map_table_says_its_flag_column_is_the_articles_list_of_ten() {
 #[test]
 fn every_page_is_dated_from_its_first_publication_in_november_2026() {
     let site = Site::build();
-    for page in site.pages() {
+    for page in site.english_pages() {
         let data = structured_data(&site.html(page));
         let published = data["datePublished"].as_str().unwrap_or_else(|| {
             panic!("{page} has no datePublished");
@@ -693,7 +620,7 @@ fn sources_read_through_a_copy_name_the_copy_and_guessed_addresses_say_so() {
 #[test]
 fn the_expert_page_keeps_ferriss_statements_apart_and_marks_our_reading() {
     let site = Site::build();
-    for page in site.pages() {
+    for page in site.english_pages() {
         let text = site.text(page);
         for (i, _) in text.match_indices("sphere") {
             let before = &text[text[..i].char_indices().rev().nth(80).map_or(0, |(j, _)| j)..i];
@@ -718,7 +645,7 @@ fn the_expert_page_keeps_ferriss_statements_apart_and_marks_our_reading() {
 #[test]
 fn the_pages_say_no_more_than_the_fact_base_confirms() {
     let site = Site::build();
-    let all: String = site.pages().map(|p| site.text(p)).collect();
+    let all: String = site.english_pages().map(|p| site.text(p)).collect();
     for firmer in [
         "had just ended",
         "29th member",
@@ -813,7 +740,7 @@ fn the_pages_that_report_events_say_they_are_current_to_april_2026() {
             "{page} does not say in its own words that it is current to April 2026"
         );
     }
-    for page in site.pages() {
+    for page in site.english_pages() {
         assert!(
             !site.text(page).contains("current to February 2026"),
             "{page} still says it is current to February 2026"
@@ -826,7 +753,7 @@ fn the_pages_that_report_events_say_they_are_current_to_april_2026() {
 #[test]
 fn no_page_says_there_is_no_ceasefire_without_saying_as_of_april_2026() {
     let site = Site::build();
-    for page in site.pages() {
+    for page in site.english_pages() {
         for sentence in site.text(page).split(['.', ';']) {
             let lower = sentence.to_lowercase();
             if lower.contains("no ceasefire") || lower.contains("no comprehensive ceasefire") {
@@ -848,7 +775,7 @@ fn the_about_page_logs_each_update_with_its_date() {
     assert!(log.contains("26 November 2026: first published"), "{log}");
     assert!(log.contains("29 November 2026:"), "{log}");
     assert!(!about.contains("13 January 2022: first published"));
-    for page in site.pages() {
+    for page in site.english_pages() {
         assert!(
             !site.html(page).contains("mailto:"),
             "{page} gives an address the team doesn't have"

@@ -61,8 +61,14 @@ fn a_second_explainer_on_another_subject_builds_with_its_own_groups() {
 fn a_group_renamed_in_data_and_templates_builds_without_a_code_change() {
     let site = copy_of_real_site();
     let root = site.path();
-    for file in ["content/data/groups.yaml", "content/data/countries.yaml"] {
-        replace_in(&root.join(file), "aspirant", "promised-in-2008");
+    for folder in ["content/data", "content/ru/data", "content/uk/data"] {
+        for file in ["groups.yaml", "countries.yaml"] {
+            replace_in(
+                &root.join(folder).join(file),
+                "aspirant",
+                "promised-in-2008",
+            );
+        }
     }
     replace_in(
         &root.join("static/style.css"),

@@ -1,5 +1,5 @@
 //! Watching the site's sources: a debounced burst of changes (an editor's save storm) to
-//! `content/`, `templates/`, `static/` or `site.yaml` triggers one rebuild.
+//! `content/`, `templates/`, `static/`, `i18n/` or `site.yaml` triggers one rebuild.
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -11,6 +11,10 @@ use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
 use super::{ServerState, rebuild};
 use crate::error::{Error, Result};
+
+/// The folders of the site's sources: pages and data, templates, static files and the
+/// editions' interface strings.
+const WATCHED: [&str; 4] = ["content", "templates", "static", "i18n"];
 
 /// Quiet time after the last change before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(60);
@@ -47,7 +51,7 @@ pub fn start(shared: Arc<ServerState>) -> Result<Debouncer<RecommendedWatcher>> 
     watcher
         .watch(&root, RecursiveMode::NonRecursive)
         .map_err(|e| watch_error(&root, e))?;
-    for dir in ["content", "templates", "static"] {
+    for dir in WATCHED {
         let dir = root.join(dir);
         if dir.is_dir() {
             watcher
@@ -69,7 +73,7 @@ impl Fingerprints {
     /// Every source file as it is now.
     fn of_sources(root: &Path) -> Self {
         let mut known = HashMap::new();
-        let files = ["content", "templates", "static"]
+        let files = WATCHED
             .iter()
             .flat_map(|dir| {
                 walkdir::WalkDir::new(root.join(dir))
@@ -123,8 +127,8 @@ fn is_source(root: &Path, path: &Path) -> bool {
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.starts_with('#');
-    let in_sources = matches!(&*first, "content" | "templates" | "static")
-        || (first == "site.yaml" && components.next().is_none());
+    let in_sources =
+        WATCHED.contains(&&*first) || (first == "site.yaml" && components.next().is_none());
     in_sources && !scratch
 }
 
@@ -138,6 +142,7 @@ mod tests {
         assert!(is_source(root, Path::new("/site/content/a.md")));
         assert!(is_source(root, Path::new("/site/templates/base.html")));
         assert!(is_source(root, Path::new("/site/site.yaml")));
+        assert!(is_source(root, Path::new("/site/i18n/ru.yaml")));
         assert!(!is_source(root, Path::new("/site/public/a.html")));
         assert!(!is_source(root, Path::new("/site/content/.a.md.swp")));
         assert!(!is_source(root, Path::new("/site/content/a.md~")));

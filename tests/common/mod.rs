@@ -3,6 +3,8 @@
 //! built HTML.
 #![allow(dead_code)]
 
+pub mod quotes;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -83,7 +85,13 @@ impl RealSite {
         normalize(&decode(&strip_tags(main)))
     }
 
-    /// Every page a reader can open (not the 404 page).
+    /// Every page of the English edition, which is at the top of the site (the others are
+    /// in their folders).
+    pub fn english_pages(&self) -> impl Iterator<Item = &str> {
+        self.pages().filter(|p| !p.contains('/'))
+    }
+
+    /// Every page a reader can open, in every edition (not the 404 page).
     pub fn pages(&self) -> impl Iterator<Item = &str> {
         self.files
             .keys()
@@ -209,11 +217,11 @@ pub fn page(title: &str, body: &str) -> String {
     format!("---\ntitle: {title}\ndescription: About {title}.\n---\n{body}\n")
 }
 
-/// A copy of the real site's sources (settings, content, templates, static files) in a
+/// A copy of the real site's sources (settings, content, templates, static files, strings) in a
 /// temporary folder, to change without touching the repository.
 pub fn copy_of_real_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for part in ["site.yaml", "content", "templates", "static"] {
+    for part in ["site.yaml", "content", "templates", "static", "i18n"] {
         copy(&real_root().join(part), &dir.path().join(part));
     }
     dir

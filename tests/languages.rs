@@ -1,0 +1,208 @@
+//! Editions in several languages, as the engine makes them for any site: each edition in
+//! its folder, with its own navigation, strings, dates, feed and data; a page not yet
+//! translated is a warning, not an error; a site in one language is unchanged.
+
+mod common;
+
+use std::fs;
+
+use common::{Fixture, explainer, page};
+
+/// A site in English, Russian and Ukrainian: the fixture, with `translations`, strings and
+/// pages in each language. Its page template prints each page's translations.
+fn three_languages() -> Fixture {
+    let site = Fixture::new();
+    site.write(
+        "site.yaml",
+        &format!(
+            "{}language_name: English\ntranslations:\n  - {{code: ru, language: ru, name: Русский, title: Сайт, description: Описание.}}\n  - {{code: uk, language: uk, name: Українська, title: Сайт українською, description: Опис.}}\n",
+            common::SITE_YAML
+        ),
+    )
+    .write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>\n<p class=\"read\">{{ page.reading_time | plural(key=\"reading_time\") }}{% if page.updated %} · {{ page.updated | human_date }}{% endif %}</p>\n<ul class=\"editions\">{% for t in page.translations %}<li>{{ t.code }}:{% if t.path %}{{ root }}{{ t.path }}{% else %}-{% endif %}</li>{% endfor %}</ul>\n{{ page.content | safe }}{% if next %}<a rel=\"next\" href=\"{{ root }}{{ next.url }}\">{{ next.title }}</a>{% endif %}{% endblock content %}",
+    )
+    .write("templates/index.html", "{% extends \"page.html\" %}")
+    .write("i18n/en.yaml", "reading_time: {one: \"{n} min read\", other: \"{n} min read\"}\n")
+    .write("i18n/ru.yaml", "reading_time: {one: \"{n} минута\", few: \"{n} минуты\", many: \"{n} минут\", other: \"{n} минуты\"}\n")
+    .write("i18n/uk.yaml", "reading_time: {one: \"{n} хвилина\", few: \"{n} хвилини\", many: \"{n} хвилин\", other: \"{n} хвилини\"}\n")
+    .write("content/index.md", "---\ntitle: Home\ndescription: D.\nupdated: 2022-01-26\n---\nSee [the demands](demands.md).\n")
+    .write("content/demands.md", "---\ntitle: Demands\ndescription: D.\nweight: 10\n---\nText.\n")
+    .write("content/ru/index.md", "---\ntitle: Главная\ndescription: О.\nupdated: 2022-01-26\n---\nСм. [требования](demands.md).\n")
+    .write("content/ru/demands.md", "---\ntitle: Требования\ndescription: О.\nweight: 10\n---\nТекст.\n")
+    .write("content/uk/index.md", "---\ntitle: Головна\ndescription: О.\nupdated: 2022-01-26\n---\nТекст.\n");
+    site
+}
+
+#[test]
+fn each_edition_is_written_in_its_folder_with_its_own_navigation_language_and_words() {
+    let site = three_languages();
+    site.build().unwrap();
+    let ru = site.read("ru/index.html");
+    assert!(ru.contains("<html lang=\"ru\">"), "{ru}");
+    assert!(ru.contains("<title>Главная | Сайт</title>"), "{ru}");
+    assert!(ru.contains("26 января 2022\u{202f}г."), "{ru}");
+    assert!(ru.contains(">1 минута · "), "{ru}");
+    assert!(
+        ru.contains("<a rel=\"next\" href=\"../ru/demands.html\">Требования</a>"),
+        "{ru}"
+    );
+    assert!(
+        ru.contains("href=\"demands.html\">требования</a>"),
+        "a link within the edition: {ru}"
+    );
+    let nav = common::element_text(&ru, "nav").unwrap();
+    assert_eq!(
+        common::attr_values(nav, "href"),
+        ["../ru/index.html", "../ru/demands.html"],
+        "the edition's own pages"
+    );
+    assert!(
+        site.read("uk/index.html")
+            .contains("26 січня 2022\u{202f}р.")
+    );
+    assert!(site.read("index.html").contains("26 January 2022"));
+}
+
+#[test]
+fn a_page_not_yet_translated_is_a_warning_and_left_out_of_the_switcher() {
+    let site = three_languages();
+    site.build()
+        .expect("a missing translation doesn't stop the build");
+    let demands = site.read("demands.html");
+    assert!(
+        demands.contains("<li>en:demands.html</li><li>ru:ru/demands.html</li><li>uk:-</li>"),
+        "{demands}"
+    );
+    assert!(
+        site.read("ru/demands.html")
+            .contains("<li>en:../demands.html</li><li>ru:../ru/demands.html</li><li>uk:-</li>")
+    );
+    let run = explainer()
+        .arg("check")
+        .arg("--root")
+        .arg(site.root())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("content/demands.md:1:1: not yet translated into Українська"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("= help: write content/uk/demands.md"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 problem found."), "{stderr}");
+}
+
+#[test]
+fn a_missing_interface_string_is_an_error_naming_the_file_and_where_to_translate_from() {
+    let site = three_languages();
+    site.write(
+        "i18n/en.yaml",
+        "reading_time: {one: \"{n} min read\", other: \"{n} min read\"}\nnext: Next\n",
+    )
+    .write(
+        "i18n/uk.yaml",
+        "reading_time: {one: \"{n} хвилина\", other: \"{n} хвилини\"}\nnext: Далі\nnxet: Далі\n",
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("i18n/ru.yaml:1:1: the key `next` is missing"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= help: translate it from i18n/en.yaml:2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("i18n/uk.yaml:3:1: unknown key `nxet`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `next`?"), "{err}");
+}
+
+#[test]
+fn an_editions_data_replaces_the_default_files_but_sources_stay_in_their_language() {
+    let site = three_languages();
+    let source =
+        "- {id: s, publisher: P, title: T, date: 2022-01-26, url: 'https://example.org/'}\n";
+    site.write("content/data/sources.yaml", source)
+        .write("content/data/timeline.yaml", "- {date: 2022-01-26, title: Talks, sources: [s]}\n")
+        .write("content/ru/data/timeline.yaml", "- {date: 2022-01-26, title: Переговоры, sources: [s]}\n")
+        .write("templates/page.html", "{% extends \"base.html\" %}{% block content %}{% for e in data.timeline %}<p>{{ e.title }}</p>{% endfor %}{% endblock content %}");
+    site.build().unwrap();
+    assert!(site.read("ru/demands.html").contains("<p>Переговоры</p>"));
+    assert!(site.read("demands.html").contains("<p>Talks</p>"));
+    site.write("content/ru/data/sources.yaml", source);
+    let err = site.build_err();
+    assert!(
+        err.contains("content/ru/data/sources.yaml:1:1: sources stay in their own language"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_site_in_one_language_has_no_trace_of_editions() {
+    let site = Fixture::new();
+    site.write("content/a.md", &page("A", "Text."));
+    let mut options = site.options();
+    options.base_url = Some("https://example.org/".into());
+    explainer::build(&options).unwrap();
+    for file in ["index.html", "a.html", "sitemap.xml", "feed.xml"] {
+        let text = site.read(file);
+        assert!(
+            !text.contains("hreflang") && !text.contains("xhtml"),
+            "{file}: {text}"
+        );
+    }
+    assert!(!site.out().join("en").exists());
+    assert_eq!(
+        site.read("sitemap.xml"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n  <url><loc>https://example.org/index.html</loc></url>\n  <url><loc>https://example.org/a.html</loc></url>\n</urlset>\n"
+    );
+}
+
+#[test]
+fn new_starts_a_translation_from_the_default_editions_page() {
+    let site = three_languages();
+    let run = explainer()
+        .args(["new", "demands", "--lang", "uk", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let text = fs::read_to_string(site.root().join("content/uk/demands.md")).unwrap();
+    assert!(
+        text.starts_with("---\n# A translation of content/demands.md"),
+        "{text}"
+    );
+    assert!(
+        text.contains("title: Demands\n")
+            && text.contains("draft: true\n")
+            && text.ends_with("Text.\n"),
+        "{text}"
+    );
+    let mut options = site.options();
+    options.drafts = true;
+    explainer::build(&options).expect("the new translation builds");
+    let bad = explainer()
+        .args(["new", "demands", "--lang", "fr", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.contains("`fr` is not an edition of this site; its other editions are: ru, uk"),
+        "{stderr}"
+    );
+}
