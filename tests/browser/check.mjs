@@ -7,7 +7,8 @@
 //   - no console error, no failed request, no request to another origin;
 //   - axe-core finds no WCAG 2.2 AA violation, in the light and in the dark colour scheme;
 //   - at 390 px wide nothing overflows horizontally;
-// then, opened from file://, every link of the section list leads to a page that loads.
+// then, opened from file://, every link of the section list leads to a page that loads, and
+// on every page each language of the switcher leads to the same page in that language.
 // Prints one line per problem and exits 1 if there is any.
 
 import { createServer } from "node:http";
@@ -68,7 +69,10 @@ async function load(context, url, where, origin) {
   const page = await context.newPage();
   page.on("console", (msg) => { if (msg.type() === "error") problem(where, `console error: ${msg.text()}`); });
   page.on("pageerror", (err) => problem(where, `script error: ${err.message}`));
-  page.on("requestfailed", (req) => problem(where, `request failed: ${req.url()} (${req.failure()?.errorText})`));
+  // A request aborted because the test navigated away (a favicon, say) is not the site's fault.
+  page.on("requestfailed", (req) => {
+    if (req.failure()?.errorText !== "net::ERR_ABORTED") problem(where, `request failed: ${req.url()} (${req.failure()?.errorText})`);
+  });
   page.on("response", (res) => { if (res.status() >= 400) problem(where, `HTTP ${res.status()} for ${res.url()}`); });
   page.on("request", (req) => {
     const u = new URL(req.url());
@@ -135,6 +139,25 @@ try {
     const page = await load(disk, href, where, null);
     const title = await page.title();
     if (!title) problem(where, "no title: the link did not lead to a page");
+    await page.close();
+  }
+  // From disk: on every page, click each language in the switcher and land on the same
+  // page in that edition (the same file name, in that edition's folder).
+  const editions = await home.$$eval("nav.languages [lang]", (els) => els.map((e) => e.lang));
+  if (editions.length < 2) problem("index.html (file://)", "no language switcher");
+  for (const path of pages.filter((p) => p !== "404.html")) {
+    const where = `${path} (file://, switcher)`;
+    const page = await load(disk, pathToFileURL(join(siteDir, path)).href, where, null);
+    const key = path.replace(/^(ru|uk)\//, "");
+    const targets = await page.$$eval("nav.languages a[hreflang]", (as) => as.map((a) => a.hreflang));
+    for (const hreflang of targets) {
+      await Promise.all([page.waitForNavigation(), page.click(`nav.languages a[hreflang="${hreflang}"]`)]);
+      const landed = decodeURIComponent(new URL(page.url()).pathname);
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      if (!landed.endsWith(`/${key}`) || lang !== hreflang) problem(where, `the ${hreflang} link leads to ${landed} (lang ${lang}), not ${key} in that language`);
+      await page.goBack({ waitUntil: "load" });
+    }
+    if (targets.length !== editions.length - 1) problem(where, `the switcher offers ${targets.length} other languages, not ${editions.length - 1}`);
     await page.close();
   }
   await disk.close();
