@@ -1,7 +1,9 @@
 //! Build times at scale: `cargo bench` generates synthetic sites with
 //! `../shared/tools/gen-corpus` (about 800 words a page) and builds each with the release
 //! binary, reporting wall time, pages per second and peak memory for a fresh build into a
-//! new folder and for a rebuild over the previous output (the everyday case).
+//! new folder and for a rebuild over the previous output (the everyday case). Each size is
+//! built in one language, and as the same number of pages in three editions (a third in
+//! each: the corpus, copied into `content/ru/` and `content/uk/`).
 //!
 //!   cargo bench                                  # 1,000, 10,000 and 100,000 pages
 //!   BENCH_PAGES=10000 cargo bench                # one size
@@ -39,39 +41,85 @@ fn main() {
     }
     settle(&work);
     println!(
-        "{:>8}  {:<8}  {:>9}  {:>9}  {:>9}",
-        "pages", "build", "wall", "pages/s", "peak MiB"
+        "{:>8}  {:<9}  {:<8}  {:>9}  {:>9}  {:>9}",
+        "pages", "languages", "build", "wall", "pages/s", "peak MiB"
     );
     for pages in sizes {
-        let corpus = work.join(format!("corpus-{pages}"));
-        if !corpus.join("site.yaml").exists() {
-            let _ = std::fs::remove_dir_all(&corpus);
-            let status = Command::new(&generator)
-                .args(["--pages", &pages.to_string(), "--format", "ours"])
-                .arg(&corpus)
-                .status()
-                .unwrap_or_else(|e| panic!("can't run {}: {e}", generator.display()));
-            assert!(status.success(), "gen-corpus failed");
-        }
-        let mut fresh = Vec::new();
-        let mut rebuild = Vec::new();
-        for run in 0..RUNS {
-            let out = work.join(format!("out-{pages}-{run}"));
-            fresh.push(build(&corpus, &out));
-            edit_one_page(&corpus);
-            rebuild.push(build(&corpus, &out));
-        }
-        for (mode, runs) in [("fresh", fresh), ("rebuild", rebuild)] {
-            let (wall, peak) = median(runs);
-            let rate = (pages + 1) as f64 / wall.as_secs_f64();
-            println!(
-                "{pages:>8}  {mode:<8}  {:>8.2}s  {rate:>9.0}  {:>9.1}",
-                wall.as_secs_f64(),
-                peak as f64 / 1024.0
-            );
+        for languages in [1, 3] {
+            let corpus = work.join(format!("corpus-{pages}-{languages}"));
+            if !corpus.join("site.yaml").exists() {
+                generate(&generator, &corpus, pages / languages, languages);
+            }
+            let total = count_pages(&corpus.join("content"));
+            let mut fresh = Vec::new();
+            let mut rebuild = Vec::new();
+            for run in 0..RUNS {
+                let out = work.join(format!("out-{pages}-{languages}-{run}"));
+                fresh.push(build(&corpus, &out));
+                edit_one_page(&corpus);
+                rebuild.push(build(&corpus, &out));
+            }
+            for (mode, runs) in [("fresh", fresh), ("rebuild", rebuild)] {
+                let (wall, peak) = median(runs);
+                let rate = total as f64 / wall.as_secs_f64();
+                println!(
+                    "{total:>8}  {languages:<9}  {mode:<8}  {:>8.2}s  {rate:>9.0}  {:>9.1}",
+                    wall.as_secs_f64(),
+                    peak as f64 / 1024.0
+                );
+            }
         }
     }
     remove_outputs(&work);
+}
+
+/// A corpus of `pages` pages a language, in `languages` editions: the generator's, and for
+/// each other edition a copy of its pages in `content/<code>/`.
+fn generate(generator: &Path, corpus: &Path, pages: usize, languages: usize) {
+    let _ = std::fs::remove_dir_all(corpus);
+    let status = Command::new(generator)
+        .args(["--pages", &pages.to_string(), "--format", "ours"])
+        .arg(corpus)
+        .status()
+        .unwrap_or_else(|e| panic!("can't run {}: {e}", generator.display()));
+    assert!(status.success(), "gen-corpus failed");
+    let editions = [("ru", "Русский"), ("uk", "Українська")];
+    let mut settings = String::from("language_name: English\ntranslations:\n");
+    for (code, name) in editions.iter().take(languages - 1) {
+        copy_pages(&corpus.join("content"), &corpus.join("content").join(code));
+        settings.push_str(&format!(
+            "  - {{code: {code}, language: {code}, name: {name}, title: Corpus, description: A corpus.}}\n"
+        ));
+    }
+    if languages > 1 {
+        let site = corpus.join("site.yaml");
+        let text = std::fs::read_to_string(&site).expect("the corpus' site.yaml");
+        std::fs::write(&site, text + &settings).expect("the corpus' site.yaml");
+    }
+}
+
+/// Copies the Markdown pages under `from` (not the editions' folders) into `to`.
+fn copy_pages(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("the corpus' content").flatten() {
+        let (path, name) = (entry.path(), entry.file_name());
+        if path.is_dir() && !["ru", "uk", "data"].contains(&&*name.to_string_lossy()) {
+            copy_pages(&path, &to.join(&name));
+        } else if path.extension().is_some_and(|x| x == "md") {
+            std::fs::create_dir_all(to).expect("an edition's folder");
+            std::fs::copy(&path, to.join(&name)).expect("a page's copy");
+        }
+    }
+}
+
+fn count_pages(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .expect("the corpus' content")
+        .flatten()
+        .map(|e| match e.path().is_dir() {
+            true => count_pages(&e.path()),
+            false => usize::from(e.path().extension().is_some_and(|x| x == "md")),
+        })
+        .sum()
 }
 
 /// ext4 without a journal (as on the machine our figures come from) skips inodes freed in
