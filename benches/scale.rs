@@ -100,7 +100,10 @@ fn generate(generator: &Path, corpus: &Path, pages: usize, languages: usize) {
 
 /// Copies the Markdown pages under `from` (not the editions' folders) into `to`.
 fn copy_pages(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("the corpus' content").flatten() {
+    for entry in std::fs::read_dir(from)
+        .expect("the corpus' content")
+        .flatten()
+    {
         let (path, name) = (entry.path(), entry.file_name());
         if path.is_dir() && !["ru", "uk", "data"].contains(&&*name.to_string_lossy()) {
             copy_pages(&path, &to.join(&name));

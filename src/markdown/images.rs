@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::{Context, Next, Pass};
+use super::{Context, Observe};
 
 #[derive(Default)]
 pub struct Images {
@@ -10,10 +10,10 @@ pub struct Images {
     open: Option<(usize, String)>,
 }
 
-impl<'a> Pass<'a> for Images {
+impl<'a> Observe<'a> for Images {
     #[inline]
-    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
-        match &event {
+    fn see(&mut self, event: &Event<'a>, at: usize, cx: &mut Context) {
+        match event {
             Event::Start(Tag::Image { dest_url, .. }) => {
                 super::links::check_file(dest_url, at, cx);
                 self.open = Some((at, String::new()));
@@ -36,6 +36,5 @@ impl<'a> Pass<'a> for Images {
             }
             _ => {}
         }
-        next.take(event, at, cx);
     }
 }

@@ -1,19 +1,22 @@
 //! Markdown to HTML: CommonMark with GFM tables, footnotes, strikethrough and smart
-//! punctuation, and this generator's features, each a [`Pass`] over pulldown-cmark's
-//! events in a file of its own:
+//! punctuation, and this generator's features over pulldown-cmark's events, each in a file
+//! of its own. First, the features that read the page as written ([`Observe`]rs):
 //!
-//! 1. [`words`]: counts the prose, as written, so it sees every event first;
-//! 2. [`raw_html`]: notes HTML the author wrote, before later passes add their own;
-//! 3. [`citations`]: turns `[@id]` into numbered markers, so no later pass sees its text;
-//! 4. [`footnotes`]: letters footnotes, so their markers are not taken for citations;
-//! 5. [`glossary`]: links the first use of each glossary term, outside links, code and
+//! - [`words`]: counts the prose;
+//! - [`raw_html`]: notes HTML the author wrote, to clean it once the page is written;
+//! - [`images`]: checks images' files and alt text.
+//!
+//! Then the features that change it, each a [`Pass`], in this order:
+//!
+//! 1. [`citations`]: turns `[@id]` into numbered markers, so no later pass sees its text;
+//! 2. [`footnotes`]: letters footnotes, so their markers are not taken for citations;
+//! 3. [`glossary`]: links the first use of each glossary term, outside links, code and
 //!    headings;
-//! 6. [`links`]: rewrites links to `.md` files as relative URLs and checks them;
-//! 7. [`images`]: checks images' files and alt text;
-//! 8. [`headings`]: gives headings ids and self-links, and fills the table of contents;
-//! 9. [`tables`]: opens aligned table cells with a class instead of a style.
+//! 4. [`links`]: rewrites links to `.md` files as relative URLs and checks them;
+//! 5. [`headings`]: gives headings ids and self-links, and fills the table of contents;
+//! 6. [`tables`]: opens aligned table cells with a class instead of a style.
 //!
-//! A new feature is a new pass, added to the chain in [`to_html`]. Links to another page's
+//! A new feature is a new observer or pass, added in [`to_html`]. Links to another page's
 //! headings can only be checked once every page is rendered, so they are returned in the
 //! page's [`Outline`] for the caller to check.
 
@@ -41,7 +44,7 @@ use crate::prepare::links::PageIndex;
 use crate::problem::Problem;
 use crate::site_path::SitePath;
 pub use citations::Citation;
-pub use pass::{Context, Location, Next, Pass, Then};
+pub use pass::{Context, Location, Next, Observe, Pass, Then};
 pub use words::WordCount;
 
 /// One heading, as templates see it in `page.toc`.
@@ -112,23 +115,27 @@ fn options() -> Options {
 /// anchors, citations, words) and its problems (errors and warnings), every one of them.
 pub fn to_html(page: &Page, text: &PageText, refs: &References) -> (Body, Vec<Problem>) {
     let mut cx = Context::new(page, text, refs);
-    let mut chain = pass::chain![
+    let mut observers = (
         words::Words::default(),
         raw_html::RawHtml::default(),
+        images::Images::default(),
+    );
+    let mut chain = pass::chain![
         citations::Cite::default(),
         footnotes::Footnotes::default(),
         glossary::Terms::default(),
         links::Links::default(),
-        images::Images::default(),
         headings::Headings::default(),
         tables::Tables::default(),
     ];
     for (event, range) in parser(text.body()).into_offset_iter() {
+        observers.see(&event, range.start, &mut cx);
         chain.take(event, range.start, &mut cx);
     }
     let mut body = Body::default();
     let events = std::mem::take(chain.events());
     pulldown_cmark::html::push_html(&mut body.html, events.into_iter());
+    observers.finish(&mut cx, &mut body);
     chain.finish(&mut cx, &mut body);
     (body, cx.problems)
 }

@@ -1,7 +1,9 @@
-//! The seam for Markdown features: a [`Pass`] sees a page's events one by one, in order,
-//! and hands on to the [`Next`] pass what it should see. Each feature is one pass in a file
-//! of its own; [`super::to_html`] chains them in a fixed order with [`Then`], so that an
-//! event goes from pass to pass without being stored between them.
+//! The seams for Markdown features, one file each. A feature that only reads the page as
+//! its author wrote it (counting words, say) is an [`Observe`]r: it sees each event first,
+//! by reference. A feature that changes the page is a [`Pass`]: it sees the events one by
+//! one, in order, and hands on to the [`Next`] pass what it should see; [`super::to_html`]
+//! chains the passes in a fixed order with [`Then`], so that an event goes from pass to
+//! pass without being stored between them.
 
 use pulldown_cmark::Event;
 
@@ -19,6 +21,29 @@ pub trait Pass<'a> {
     /// After the last event, with the page's HTML written: what the pass learnt goes into
     /// the body.
     fn finish(&mut self, _cx: &mut Context, _body: &mut Body) {}
+}
+
+/// A feature that reads the events as the author wrote them, before any pass changes them.
+pub trait Observe<'a> {
+    fn see(&mut self, event: &Event<'a>, at: usize, cx: &mut Context);
+
+    /// After the last event, with the page's HTML written.
+    fn finish(&mut self, _cx: &mut Context, _body: &mut Body) {}
+}
+
+/// Several observers, each seeing every event in turn.
+impl<'a, A: Observe<'a>, B: Observe<'a>, C: Observe<'a>> Observe<'a> for (A, B, C) {
+    fn see(&mut self, event: &Event<'a>, at: usize, cx: &mut Context) {
+        self.0.see(event, at, cx);
+        self.1.see(event, at, cx);
+        self.2.see(event, at, cx);
+    }
+
+    fn finish(&mut self, cx: &mut Context, body: &mut Body) {
+        self.0.finish(cx, body);
+        self.1.finish(cx, body);
+        self.2.finish(cx, body);
+    }
 }
 
 /// Where a pass hands its events: the rest of the chain.
@@ -48,7 +73,6 @@ pub(crate) use chain;
 pub struct Then<P, N>(pub P, pub N);
 
 impl<'a, P: Pass<'a>, N: Next<'a>> Next<'a> for Then<P, N> {
-    #[inline]
     fn take(&mut self, event: Event<'a>, at: usize, cx: &mut Context) {
         self.0.event(event, at, cx, &mut self.1);
     }

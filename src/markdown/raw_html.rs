@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use ammonia::Builder;
 use pulldown_cmark::Event;
 
-use super::{Body, Context, Next, Pass};
+use super::{Body, Context, Observe};
 
 /// The pass: notes whether the author wrote any HTML, and if so, and the site doesn't
 /// trust its authors, cleans the page's HTML once it is written.
@@ -16,11 +16,10 @@ pub struct RawHtml {
     seen: bool,
 }
 
-impl<'a> Pass<'a> for RawHtml {
+impl<'a> Observe<'a> for RawHtml {
     #[inline]
-    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
+    fn see(&mut self, event: &Event<'a>, _: usize, _: &mut Context) {
         self.seen |= matches!(event, Event::Html(_) | Event::InlineHtml(_));
-        next.take(event, at, cx);
     }
 
     fn finish(&mut self, cx: &mut Context, body: &mut Body) {

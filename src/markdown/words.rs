@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
-use super::{Body, Context, Next, Pass, citations};
+use super::{Body, Context, Observe, citations};
 
 const OTHER: u8 = 0;
 const SPACE: u8 = 1;
@@ -81,10 +81,10 @@ pub struct Words {
     in_citation: bool,
 }
 
-impl<'a> Pass<'a> for Words {
+impl<'a> Observe<'a> for Words {
     #[inline]
-    fn event(&mut self, event: Event<'a>, at: usize, cx: &mut Context, next: &mut impl Next<'a>) {
-        match &event {
+    fn see(&mut self, event: &Event<'a>, _: usize, _: &mut Context) {
+        match event {
             Event::Text(text) | Event::Code(text) => {
                 if !self.in_code_block && !self.in_citation {
                     self.count.push(text);
@@ -113,7 +113,6 @@ impl<'a> Pass<'a> for Words {
             }
             _ => self.count.push_break(),
         }
-        next.take(event, at, cx);
     }
 
     fn finish(&mut self, _: &mut Context, body: &mut Body) {

@@ -268,11 +268,18 @@ pub fn feed<'a>(
     context
 }
 
-/// A page as the sitemap lists it, with its editions.
+/// A page as the sitemap lists it.
 #[derive(Serialize)]
-pub struct SitemapEntry {
+pub struct SitemapPage {
     pub url: String,
     pub updated: Option<Date>,
+}
+
+/// A page and its translations, which the sitemap lists together: each with the same
+/// editions.
+#[derive(Serialize)]
+pub struct SitemapGroup {
+    pub pages: Vec<SitemapPage>,
     /// Every edition of the page (with `x-default`, the default edition's), on a site in
     /// several languages.
     pub alternates: Vec<SitemapAlternate>,
@@ -284,14 +291,14 @@ pub struct SitemapAlternate {
     pub url: String,
 }
 
-/// The context of the sitemap and robots.txt: `base_url`, `entries` and `multilingual`.
-pub fn sitemap(base_url: Option<&str>, entries: &[SitemapEntry]) -> Context {
+/// The context of the sitemap and robots.txt: `base_url`, `groups` and `multilingual`.
+pub fn sitemap(base_url: Option<&str>, groups: &[SitemapGroup]) -> Context {
     let mut context = Context::new();
     context.insert("base_url", &base_url);
-    context.insert("entries", entries);
+    context.insert("groups", groups);
     context.insert(
         "multilingual",
-        &entries.iter().any(|e| !e.alternates.is_empty()),
+        &groups.iter().any(|g| !g.alternates.is_empty()),
     );
     context
 }

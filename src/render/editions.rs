@@ -1,7 +1,7 @@
 //! What templates see of the editions: each edition's own `site`, `pages`, `data`,
-//! `cited_first_on`, `strings` and `language`, made once and given to each of its pages; and
-//! for each page, its translations (`page.translations`), for the language switcher and
-//! the `hreflang` links.
+//! `cited_first_on`, `strings`, `language` and `home`, made once, among the globals of the
+//! edition's own copy of the templates; and for each page, its translations
+//! (`page.translations`), for the language switcher and the `hreflang` links.
 
 use std::collections::HashMap;
 
@@ -14,10 +14,10 @@ use crate::load::settings::Settings;
 use crate::page::{Page, PageId};
 use crate::prepare::Prepared;
 use crate::site_path::SitePath;
+use crate::templates::Templates;
 
-/// One edition's values, ready to give to each of its pages: a clone of a Tera value is
-/// cheap, a re-serialisation per page is not.
-pub struct EditionVars {
+/// One edition's values, made once.
+struct EditionVars {
     site: Value,
     pages: Value,
     data: Value,
@@ -27,16 +27,20 @@ pub struct EditionVars {
     home: Value,
 }
 
-impl EditionVars {
-    /// Every edition's values, in the editions' order.
-    pub fn all(prepared: &Prepared) -> Vec<EditionVars> {
-        prepared
-            .editions
-            .iter()
-            .map(|e| Self::of(prepared, e))
-            .collect()
-    }
+/// Each edition's templates, in the editions' order: a copy of the site's, with the
+/// edition's values among the globals, so that no page pays for them.
+pub fn templates(prepared: &Prepared) -> Vec<Templates> {
+    let editions = prepared.editions.iter();
+    editions
+        .map(|edition| {
+            let mut templates = prepared.templates.clone();
+            EditionVars::of(prepared, edition).insert_into(templates.globals());
+            templates
+        })
+        .collect()
+}
 
+impl EditionVars {
     fn of(prepared: &Prepared, edition: &Edition) -> EditionVars {
         let data = &prepared.data[edition.id.0];
         let pages: Vec<&Page> = prepared.pages_of(edition.id).collect();
@@ -52,15 +56,14 @@ impl EditionVars {
         }
     }
 
-    /// Adds the edition's values to a page's context.
-    pub fn insert_into(&self, context: &mut Context) {
-        context.insert_value("site", self.site.clone());
-        context.insert_value("pages", self.pages.clone());
-        context.insert_value("data", self.data.clone());
-        context.insert_value("cited_first_on", self.cited_first_on.clone());
-        context.insert_value("strings", self.strings.clone());
-        context.insert_value("language", self.language.clone());
-        context.insert_value("home", self.home.clone());
+    fn insert_into(self, context: &mut Context) {
+        context.insert_value("site", self.site);
+        context.insert_value("pages", self.pages);
+        context.insert_value("data", self.data);
+        context.insert_value("cited_first_on", self.cited_first_on);
+        context.insert_value("strings", self.strings);
+        context.insert_value("language", self.language);
+        context.insert_value("home", self.home);
     }
 }
 

@@ -19,16 +19,17 @@ use crate::prepare::Prepared;
 use crate::prepare::links::broken_anchors;
 use crate::problem::{Problem, any_error};
 use crate::site_path::SitePath;
+use crate::templates::Templates;
 use crate::write::Sink;
 use context::Summary;
-use editions::{EditionVars, Translations};
+use editions::Translations;
 pub use site_files::{left_out, planned as planned_files};
 
 /// Renders every page and file of the site into `sink`. Any error fails the whole, with
 /// all of them reported; what a build lets through comes back as warnings.
 pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
     set_globals(prepared);
-    let vars = EditionVars::all(prepared);
+    let templates = editions::templates(prepared);
     let translations = Translations::new(prepared);
     let texts: Vec<PageText> = prepared
         .pages
@@ -44,7 +45,7 @@ pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
             let (mut body, mut problems) = markdown::to_html(page, &text, &refs);
             debug_assert_eq!(body.citations, page.citations, "scan and render agree");
             if !any_error(&problems) {
-                match page_html(prepared, (&vars, &translations), page, &body) {
+                match page_html(prepared, (&templates, &translations), page, &body) {
                     Ok(html) => sink.put(&page.path, html.as_bytes())?,
                     Err(problem) => problems.push(problem),
                 }
@@ -58,7 +59,12 @@ pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
         page.outline = body.outline;
         problems.extend(page_problems);
     }
-    problems.extend(site_files::write(prepared, &vars, &translations, sink)?);
+    problems.extend(site_files::write(
+        prepared,
+        &templates,
+        &translations,
+        sink,
+    )?);
     problems.extend(broken_anchors(
         prepared.pages.iter().map(|p| (p, &p.outline)),
     ));
@@ -75,7 +81,7 @@ pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
 }
 
 /// Gives the templates what is the same for every edition, once: `source_by_id` and
-/// `assets`.
+/// `assets`. Each edition's copy of the templates has these too.
 fn set_globals(prepared: &mut Prepared) {
     let Prepared {
         data,
@@ -93,7 +99,7 @@ fn set_globals(prepared: &mut Prepared) {
 /// A page's HTML: its rendered body in its template.
 fn page_html(
     prepared: &Prepared,
-    (vars, translations): (&[EditionVars], &Translations),
+    (templates, translations): (&[Templates], &Translations),
     page: &Page,
     body: &Body,
 ) -> Result<String, Problem> {
@@ -108,17 +114,14 @@ fn page_html(
         .map(|stem| data.prose_words(stem))
         .sum();
     let alternates = translations.of(prepared, page);
-    let mut context = context::page(
+    let context = context::page(
         &prepared.settings,
         page,
         (body, body.outline.word_count + shown_words),
         (&Summary::of(page, data), &alternates),
         (prev.as_ref(), next.as_ref()),
     );
-    vars[page.edition.0].insert_into(&mut context);
-    prepared
-        .templates
-        .render(&page.template, &context, Some(page))
+    templates[page.edition.0].render(&page.template, &context, Some(page))
 }
 
 /// After the content file `changed` (a path under the site's root) was saved: its page
@@ -163,9 +166,9 @@ pub fn page_again(
     }
     let page = &prepared.pages[i];
     body.outline = page.outline.clone();
-    let (vars, translations) = (EditionVars::all(prepared), Translations::new(prepared));
+    let (templates, translations) = (editions::templates(prepared), Translations::new(prepared));
     Some(
-        page_html(prepared, (&vars, &translations), page, &body)
+        page_html(prepared, (&templates, &translations), page, &body)
             .map(|html| (page.path.clone(), html))
             .map_err(|p| Error::site(vec![p])),
     )

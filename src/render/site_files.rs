@@ -5,13 +5,17 @@
 
 use tera::Context;
 
-use super::context::{self, SitemapAlternate, SitemapEntry};
-use super::editions::{EditionVars, Translations};
+use std::collections::HashMap;
+
+use super::context::{self, SitemapAlternate, SitemapGroup, SitemapPage};
+use super::editions::Translations;
 use crate::edition::Edition;
 use crate::error::Result;
+use crate::page::Page;
 use crate::prepare::Prepared;
 use crate::problem::Problem;
 use crate::site_path::SitePath;
+use crate::templates::Templates;
 use crate::write::Sink;
 
 pub const SITEMAP: &str = "sitemap.xml";
@@ -47,19 +51,18 @@ pub fn left_out(prepared: &Prepared) -> Option<String> {
 /// Writes the files into `sink`; the problems of their templates.
 pub fn write(
     prepared: &Prepared,
-    vars: &[EditionVars],
+    templates: &[Templates],
     translations: &Translations,
     sink: &dyn Sink,
 ) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
     for (path, template, edition) in jobs(prepared) {
-        let mut context = match template {
+        let context = match template {
             NOT_FOUND => not_found(prepared, translations),
             FEED => feed(prepared, edition),
             _ => sitemap(prepared, translations),
         };
-        vars[edition.id.0].insert_into(&mut context);
-        match prepared.templates.render(template, &context, None) {
+        match templates[edition.id.0].render(template, &context, None) {
             Ok(text) => sink.put(&path, text.as_bytes())?,
             Err(problem) => problems.push(problem),
         }
@@ -100,44 +103,58 @@ fn feed(prepared: &Prepared, edition: &Edition) -> Context {
     context::feed(base, edition.folder(), prepared.pages_of(edition.id))
 }
 
-/// The sitemap's (and robots.txt's) context: every page, with its editions when the site
-/// has more than one.
+/// The sitemap's (and robots.txt's) context: every page, with its translations and, when
+/// the site has more than one edition, their languages. The groups keep the default
+/// edition's order.
 fn sitemap(prepared: &Prepared, translations: &Translations) -> Context {
-    let base = prepared.settings.base_url.as_deref();
-    let absolute = |path: &SitePath| format!("{}{path}", base.unwrap_or_default());
-    let entries: Vec<SitemapEntry> = match base {
-        None => Vec::new(),
-        Some(_) => prepared
-            .pages
-            .iter()
-            .map(|page| {
-                let mut alternates = Vec::new();
-                let editions = prepared
-                    .editions
-                    .iter()
-                    .filter(|_| prepared.editions.len() > 1);
-                for edition in editions {
-                    let Some(id) = translations.page_in(page, edition) else {
-                        continue;
-                    };
-                    let url = absolute(&prepared.page(id).path);
-                    if edition.is_default() {
-                        let language = "x-default".to_owned();
-                        alternates.push(SitemapAlternate {
-                            language,
-                            url: url.clone(),
-                        });
-                    }
-                    let language = edition.language.clone();
-                    alternates.push(SitemapAlternate { language, url });
-                }
-                SitemapEntry {
-                    url: absolute(&page.path),
-                    updated: page.front.updated.or(page.front.date),
-                    alternates,
-                }
-            })
-            .collect(),
+    let Some(base) = prepared.settings.base_url.as_deref() else {
+        return context::sitemap(None, &[]);
     };
-    context::sitemap(base, &entries)
+    let absolute = |path: &SitePath| format!("{base}{path}");
+    let mut groups: Vec<SitemapGroup> = Vec::new();
+    let mut group_of: HashMap<&str, usize> = HashMap::new();
+    for page in &prepared.pages {
+        let group = *group_of.entry(&page.key).or_insert_with(|| {
+            groups.push(SitemapGroup {
+                pages: Vec::new(),
+                alternates: alternates(prepared, translations, page, &absolute),
+            });
+            groups.len() - 1
+        });
+        groups[group].pages.push(SitemapPage {
+            url: absolute(&page.path),
+            updated: page.front.updated.or(page.front.date),
+        });
+    }
+    context::sitemap(Some(base), &groups)
+}
+
+/// The page's editions as the sitemap names them, `x-default` first; none on a site in
+/// one language.
+fn alternates(
+    prepared: &Prepared,
+    translations: &Translations,
+    page: &Page,
+    absolute: &impl Fn(&SitePath) -> String,
+) -> Vec<SitemapAlternate> {
+    let mut alternates = Vec::new();
+    if prepared.editions.len() == 1 {
+        return alternates;
+    }
+    for edition in &prepared.editions {
+        let Some(id) = translations.page_in(page, edition) else {
+            continue;
+        };
+        let url = absolute(&prepared.page(id).path);
+        if edition.is_default() {
+            let language = "x-default".to_owned();
+            alternates.push(SitemapAlternate {
+                language,
+                url: url.clone(),
+            });
+        }
+        let language = edition.language.clone();
+        alternates.push(SitemapAlternate { language, url });
+    }
+    alternates
 }

@@ -5,6 +5,7 @@
 mod filters;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tera::{Context, ErrorKind, Tera};
 
@@ -26,10 +27,11 @@ const BUILT_IN: &[(&str, &str)] = &[
 const CONTEXT_HINT: &str = "templates get `site`, `data`, `page`, `pages`, `prev`, `next`, `root`, `assets`, `source_by_id` and `cited_first_on` (see README); test optional values with `{% if x %}`";
 
 /// Every template, compiled.
+#[derive(Clone)]
 pub struct Templates {
     tera: Tera,
     /// Each template's text, to quote lines in problems.
-    sources: Vec<Source>,
+    sources: Arc<Vec<Source>>,
 }
 
 /// A template as written: the site's own, or one the engine ships.
@@ -98,7 +100,10 @@ impl Templates {
         filters::register(&mut tera);
         tera.add_raw_templates(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())))
             .map_err(|e| vec![problem(&e, &sources, None)])?;
-        Ok(Templates { tera, sources })
+        Ok(Templates {
+            tera,
+            sources: Arc::new(sources),
+        })
     }
 
     pub fn contains(&self, name: &str) -> bool {
@@ -106,7 +111,8 @@ impl Templates {
     }
 
     /// The values every render sees, set once: a clone of a Tera value is cheap, a
-    /// re-serialisation per page is not.
+    /// re-serialisation per page is not. An edition's templates are a clone with the
+    /// edition's values among their globals.
     pub fn globals(&mut self) -> &mut Context {
         self.tera.global_context()
     }
