@@ -3,6 +3,7 @@
 //! the files beside the pages ([`site_files`]), and the check of every link to another
 //! page's heading.
 
+pub mod cards;
 pub mod context;
 mod editions;
 mod site_files;
