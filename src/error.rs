@@ -27,6 +27,13 @@ pub enum Error {
     /// The output folder is one this tool must not replace.
     #[error("refusing to write to {path}: {reason}")]
     UnsafeOutput { path: PathBuf, reason: String },
+
+    /// Another build is writing to the same output folder, and this one was told not to wait.
+    #[error(
+        "another build is writing to {output}, so this one did nothing (run it again without --no-wait to wait for the other)",
+        output = .output.display()
+    )]
+    Busy { output: PathBuf },
 }
 
 impl Error {

@@ -42,6 +42,7 @@ use load::assets::Assets;
 use prepare::Prepared;
 use problem::Problem;
 use site_path::SitePath;
+pub use write::lock::IfBusy;
 
 /// What to build, and where.
 #[derive(Debug, Clone)]
@@ -54,6 +55,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include pages marked `draft: true`.
     pub drafts: bool,
+    /// What to do when another build is writing to the same output folder.
+    pub if_busy: IfBusy,
 }
 
 impl BuildOptions {
@@ -63,6 +66,7 @@ impl BuildOptions {
             output_dir: output_dir.into(),
             base_url: None,
             drafts: false,
+            if_busy: IfBusy::Wait(|_| {}),
         }
     }
 }
@@ -91,7 +95,12 @@ pub struct InMemory {
 
 /// Builds the site described by `options` and writes it to `options.output_dir`, page by
 /// page as they are rendered; the new site replaces the old one only if all went well.
+/// Only one build writes to an output folder at a time; the lock is taken before the
+/// sources are read, so a build that waited publishes the sources as they are after the
+/// other one, never an older state.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    write::check_output_dir(&options.root, &options.output_dir)?;
+    let _lock = write::lock::take(&options.output_dir, options.if_busy)?;
     let mut prepared = prepare(options)?;
     let planned: BTreeSet<SitePath> = prepared
         .pages

@@ -1,14 +1,14 @@
 //! The `explainer` command: parses the command line and hands over to the library.
 
 use std::net::IpAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use explainer::date::Date;
 use explainer::problem::color_on_stderr;
-use explainer::{BuildOptions, Error};
+use explainer::{BuildOptions, Error, IfBusy};
 
 #[derive(Parser)]
 #[command(
@@ -36,6 +36,10 @@ enum Command {
         /// Include pages marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// If another build is writing to the same folder, stop with an error instead of
+        /// waiting for it to finish
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Preview the site with live reload; builds in memory, never writes public/
     Serve {
@@ -83,11 +87,17 @@ fn main() -> ExitCode {
             output_dir,
             base_url,
             drafts,
+            no_wait,
         } => build(BuildOptions {
             root,
             output_dir,
             base_url,
             drafts,
+            if_busy: if no_wait {
+                IfBusy::Stop
+            } else {
+                IfBusy::Wait(say_waiting)
+            },
         }),
         Command::Serve {
             root,
@@ -151,6 +161,13 @@ fn build(options: BuildOptions) -> Result<ExitCode, Error> {
         report.output_dir.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn say_waiting(output: &Path) {
+    eprintln!(
+        "Another build is writing to {}; waiting for it to finish…",
+        output.display()
+    );
 }
 
 fn check(options: BuildOptions) -> Result<ExitCode, Error> {

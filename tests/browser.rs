@@ -31,6 +31,7 @@ fn edition_folders() -> Vec<String> {
 
 /// The site's own address in the published build; the 404 page links through it.
 const BASE_URL: &str = "https://example.org/explainer/";
+const BASE_PATH: &str = "/explainer/";
 
 fn gzipped_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -60,7 +61,11 @@ fn every_page_with_its_stylesheet_fits_in_14_kb_gzipped_and_loads_nothing_from_e
         assert!(!stylesheets.is_empty(), "{page} has no stylesheet");
         let mut css = Vec::new();
         for href in &stylesheets {
-            let file = match href.strip_prefix(BASE_URL) {
+            // Absolute, path-absolute (the 404 page's) or relative.
+            let from_root = href
+                .strip_prefix(BASE_URL)
+                .or_else(|| href.strip_prefix(BASE_PATH));
+            let file = match from_root {
                 Some(from_root) => out.join(from_root),
                 None => out.join(&dir).join(href),
             };

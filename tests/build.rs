@@ -430,3 +430,24 @@ fn base_url_gives_pages_a_permalink() {
     site.build().unwrap();
     assert_eq!(site.read("a.html"), "");
 }
+
+#[test]
+fn front_matter_gets_the_same_smart_punctuation_as_the_body() {
+    let site = Fixture::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: NATO's \"open door\"\ndescription: Why it's open -- and what *stars* mean...\nquestion: What's the 'door'?\n---\nNATO's \"open door\" -- as in the body.\n",
+    );
+    site.build().unwrap();
+    let html = fs::read_to_string(site.out().join("a.html")).unwrap();
+    assert!(html.contains("<title>NATO’s “open door”"), "{html}");
+    assert!(
+        html.contains("Why it’s open – and what *stars* mean…"),
+        "{html}"
+    );
+    assert!(html.contains("What’s the ‘door’?"), "{html}");
+    assert!(
+        html.contains("NATO’s “open door” – as in the body."),
+        "{html}"
+    );
+}

@@ -123,15 +123,16 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site_never_a_mix() {
     // Whatever a killed build left behind, the next build completes and cleans up.
     site.build().unwrap();
     assert_eq!(snapshot(&site.out()), expected_new);
-    let leftovers: Vec<_> = fs::read_dir(site.root())
+    let mut leftovers: Vec<_> = fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".public"))
         .collect();
+    leftovers.sort();
     assert_eq!(
         leftovers,
-        [".public.explainer-spare"],
-        "only the spare build may sit beside the output"
+        [".public.explainer-lock", ".public.explainer-spare"],
+        "only the spare build and the lock file may sit beside the output"
     );
 }
 
@@ -185,7 +186,12 @@ fn a_build_that_fails_while_rendering_changes_nothing() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains("public"))
         .collect();
-    assert!(beside.is_empty(), "a failed first build left {beside:?}");
+    // The lock file stays: removing it could let two builds lock two different files.
+    assert_eq!(
+        beside,
+        [".public.explainer-lock"],
+        "a failed first build left more than its lock file"
+    );
 
     site.write("content/z.md", &page("Z", "Fixed."));
     site.build().unwrap();
@@ -198,6 +204,133 @@ fn a_build_that_fails_while_rendering_changes_nothing() {
     site.write("content/z.md", &page("Z", "See [gone](gone.md)."));
     assert!(site.build().is_err());
     assert_eq!(snapshot(&site.out()), before);
+}
+
+// ---- One build at a time ----
+
+/// Starts `explainer build` into the site's output, with its output captured.
+fn start_build(site: &Fixture, extra: &[&str]) -> std::process::Child {
+    explainer()
+        .args(["build", "--root"])
+        .arg(site.root())
+        .arg("--output-dir")
+        .arg(site.out())
+        .args(extra)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Every page of the built site says `version`, and nothing half-written is left in it.
+fn assert_live_site_is(site: &Fixture, pages: usize, version: &str) {
+    for i in 0..pages {
+        let html = fs::read_to_string(site.out().join(format!("p{i}.html"))).unwrap();
+        assert!(
+            html.contains(&format!("{version} text of page {i}.")),
+            "p{i}.html is not the {version} site"
+        );
+    }
+    for (path, _) in snapshot(&site.out()) {
+        assert!(
+            !path.to_string_lossy().ends_with(".explainer-new"),
+            "{path:?} was left half-written"
+        );
+    }
+}
+
+#[test]
+fn two_builds_started_together_after_an_edit_leave_the_new_site_every_time() {
+    const PAGES: usize = 150;
+    const ROUNDS: usize = 24;
+    let site = big_site(PAGES, "V0");
+    site.build().unwrap();
+    let (mut waited, mut stopped) = (0, 0);
+    for round in 1..=ROUNDS {
+        let version = format!("V{round}");
+        rewrite_pages(&site, PAGES, &version);
+        // Every other round, the second build is told not to wait.
+        let second: &[&str] = if round % 2 == 0 { &["--no-wait"] } else { &[] };
+        let builds = [start_build(&site, &[]), start_build(&site, second)];
+        for build in builds {
+            let out = build.wait_with_output().unwrap();
+            let (stdout, stderr) = (
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr),
+            );
+            if out.status.success() {
+                assert!(stdout.starts_with("Built 151 pages"), "{stdout}");
+                waited += usize::from(stderr.contains("waiting for it to finish"));
+            } else {
+                assert!(
+                    stderr.contains("another build is writing to")
+                        && stderr.contains("so this one did nothing"),
+                    "round {round}: a build failed:\n{stderr}"
+                );
+                stopped += 1;
+            }
+        }
+        assert_live_site_is(&site, PAGES, &version);
+    }
+    // Both cases happened: builds met, and one waited for the other or stopped.
+    eprintln!("{ROUNDS} rounds: {waited} builds waited, {stopped} stopped");
+    assert!(waited + stopped > 0, "the builds never overlapped");
+}
+
+#[test]
+fn a_build_waits_while_another_holds_the_output_and_no_wait_stops_at_once() {
+    use std::io::{BufRead, BufReader};
+    const PAGES: usize = 3;
+    let site = big_site(PAGES, "Old");
+    site.build().unwrap();
+    rewrite_pages(&site, PAGES, "New");
+    // What a running build holds: the operating-system lock on the file beside the output.
+    let lock_file = site.root().join(".public.explainer-lock");
+    let held = fs::File::options().write(true).open(&lock_file).unwrap();
+    held.lock().unwrap();
+
+    let out = start_build(&site, &["--no-wait"])
+        .wait_with_output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("so this one did nothing"), "{stderr}");
+    assert_live_site_is(&site, PAGES, "Old");
+
+    let mut waiting = start_build(&site, &[]);
+    let mut first_line = String::new();
+    BufReader::new(waiting.stderr.take().unwrap())
+        .read_line(&mut first_line)
+        .unwrap();
+    assert!(
+        first_line.starts_with("Another build is writing to")
+            && first_line.contains("waiting for it to finish"),
+        "{first_line}"
+    );
+    assert!(waiting.try_wait().unwrap().is_none(), "it did not wait");
+    assert_live_site_is(&site, PAGES, "Old");
+    drop(held);
+    let status = within(Duration::from_secs(60), move || waiting.wait().unwrap());
+    assert!(status.success());
+    assert_live_site_is(&site, PAGES, "New");
+}
+
+#[test]
+fn a_build_killed_while_holding_the_output_does_not_block_the_next() {
+    let site = big_site(400, "Old");
+    let mut build = start_build(&site, &[]);
+    std::thread::sleep(Duration::from_millis(50));
+    build.kill().unwrap();
+    build.wait().unwrap();
+    let out = start_build(&site, &["--no-wait"])
+        .wait_with_output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_live_site_is(&site, 400, "Old");
 }
 
 // ---- Never delete what isn't ours ----
@@ -230,6 +363,41 @@ fn output_folders_that_hold_other_things_are_refused_and_left_alone() {
         fs::read_to_string(notes.path().join("notes.txt")).unwrap(),
         "mine"
     );
+}
+
+#[test]
+fn an_output_folder_inside_the_sources_is_refused_before_anything_is_written() {
+    let site = Fixture::new();
+    site.write("content/a.md", &page("A", "Text."));
+    site.write("static/style.css", "body {}");
+    for inside in [
+        "static/out",
+        "content/built",
+        "templates/site",
+        "i18n/x",
+        "static/a/b",
+    ] {
+        let out = explainer()
+            .args(["build", "--root"])
+            .arg(site.root())
+            .arg("--output-dir")
+            .arg(site.root().join(inside))
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{inside} was accepted");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let top = inside.split('/').next().unwrap();
+        assert!(
+            stderr.contains(&format!("it is inside `{top}/`, which the build reads")),
+            "{stderr}"
+        );
+        assert!(!site.root().join(inside).exists(), "{inside} was created");
+    }
+    // A folder that only starts with the same letters is fine.
+    let mut options = site.options();
+    options.output_dir = site.root().join("static-site");
+    explainer::build(&options).unwrap();
+    assert!(site.root().join("static-site/a.html").is_file());
 }
 
 #[test]

@@ -1,11 +1,13 @@
 //! Front matter: the YAML block between `---` lines at the top of every content file.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde::Deserialize;
 
 use super::yaml::{self, YamlSource, key_line};
 use crate::date::Date;
+use crate::markdown::smart;
 use crate::problem::Problem;
 use crate::slug::Slug;
 
@@ -107,6 +109,20 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Problem> {
 }
 
 impl FrontMatter {
+    /// Gives the strings readers see the smart punctuation of a Markdown body, so authors
+    /// can type straight quotes in YAML as they do in the text.
+    fn punctuate(&mut self) {
+        let typographic = |s: &mut String| {
+            if let Cow::Owned(new) = smart::punctuate(s) {
+                *s = new;
+            }
+        };
+        typographic(&mut self.title);
+        typographic(&mut self.description);
+        self.question.iter_mut().for_each(typographic);
+        self.key_points.iter_mut().for_each(typographic);
+    }
+
     /// Parses and checks the YAML found by [`split`]. `text` is the whole file, for locations.
     pub fn parse(split: &Split, text: &str, path: &Path) -> Result<FrontMatter, Vec<Problem>> {
         let source = YamlSource {
@@ -120,7 +136,9 @@ impl FrontMatter {
                     .with_hint("add at least `title:` and `description:`"),
             ]);
         }
-        let front: FrontMatter = yaml::parse(split.yaml, &source, FIELDS).map_err(|d| vec![d])?;
+        let mut front: FrontMatter =
+            yaml::parse(split.yaml, &source, FIELDS).map_err(|d| vec![d])?;
+        front.punctuate();
         let at_key = |key: &str, message: &str| {
             let line = split.key_line(key).unwrap_or(split.yaml_line);
             Problem::new(path, line, 1, message).with_source(text)

@@ -25,6 +25,7 @@ const FIELDS: &[&str] = &[
     "corrections",
     "language_name",
     "translations",
+    "content_security_policy",
 ];
 
 const TRANSLATION_FIELDS: &[&str] = &["code", "language", "name", "title", "description"];
@@ -61,6 +62,16 @@ pub struct Settings {
     /// The other editions, each with its pages in `content/<code>/`.
     #[serde(default)]
     pub translations: Vec<Translation>,
+    /// What pages may load, and from where: given to templates for the pages' meta tag, and
+    /// sent by hosts that read `_headers` as an HTTP header. By default, nothing runs and
+    /// nothing loads from elsewhere; `connect-src 'self'` lets a reader's tools (Lighthouse)
+    /// fetch `robots.txt`.
+    #[serde(default = "default_policy")]
+    pub content_security_policy: String,
+}
+
+fn default_policy() -> String {
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'".to_owned()
 }
 
 /// An edition of the site in another language, as `site.yaml` gives it.

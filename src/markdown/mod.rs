@@ -28,6 +28,7 @@ mod images;
 pub mod links;
 pub(crate) mod pass;
 pub mod raw_html;
+pub mod smart;
 mod tables;
 mod words;
 

@@ -193,9 +193,10 @@ pub fn page(
 pub const NOT_FOUND: &str = "404.html";
 
 /// The 404 page is served at whatever address was asked for, at any depth, so relative
-/// links can't work from it: its `root` is the absolute base URL when there is one. It is
-/// in the default edition; `translations` are the editions' home pages.
-pub fn not_found(settings: &Settings, translations: &[Alternate]) -> Context {
+/// links can't work from it: its `root` is the site's path on its host (`/explainer/`) when
+/// the base URL is known, so it works on any domain (a preview deployment, say). It is in
+/// the default edition; `translations` are the editions' home pages.
+pub fn not_found(settings: &Settings, root: Option<&str>, translations: &[Alternate]) -> Context {
     let vars = PageVars {
         title: "Page not found",
         description: &settings.description,
@@ -218,7 +219,7 @@ pub fn not_found(settings: &Settings, translations: &[Alternate]) -> Context {
     context.insert("page", &vars);
     context.insert("prev", &None::<Summary>);
     context.insert("next", &None::<Summary>);
-    context.insert("root", settings.base_url.as_deref().unwrap_or(""));
+    context.insert("root", root.unwrap_or(""));
     context
 }
 

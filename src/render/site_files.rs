@@ -21,6 +21,7 @@ use crate::write::Sink;
 pub const SITEMAP: &str = "sitemap.xml";
 pub const FEED: &str = "feed.xml";
 pub const ROBOTS: &str = "robots.txt";
+pub const HEADERS: &str = "_headers";
 pub const NOT_FOUND: &str = context::NOT_FOUND;
 
 /// Site paths of every file [`write`] writes.
@@ -60,6 +61,7 @@ pub fn write(
         let context = match template {
             NOT_FOUND => not_found(prepared, translations),
             FEED => feed(prepared, edition),
+            HEADERS => headers(prepared),
             _ => sitemap(prepared, translations),
         };
         match templates[edition.id.0].render(template, &context, None) {
@@ -73,7 +75,10 @@ pub fn write(
 /// Each file to write: where, from which template, for which edition.
 fn jobs(prepared: &Prepared) -> Vec<(SitePath, &'static str, &Edition)> {
     let default = &prepared.editions[0];
-    let mut jobs = vec![(SitePath::new(ROBOTS), ROBOTS, default)];
+    let mut jobs = vec![
+        (SitePath::new(ROBOTS), ROBOTS, default),
+        (SitePath::new(HEADERS), HEADERS, default),
+    ];
     if prepared.settings.base_url.is_some() {
         jobs.push((SitePath::new(SITEMAP), SITEMAP, default));
         for edition in &prepared.editions {
@@ -90,12 +95,45 @@ fn jobs(prepared: &Prepared) -> Vec<(SitePath, &'static str, &Edition)> {
     jobs
 }
 
+/// The context of `_headers`: `base_path`, the site's path on its host (`/explainer/`),
+/// and `immutable`, the published files whose name changes with their contents.
+fn headers(prepared: &Prepared) -> Context {
+    let names = &prepared.assets.names;
+    let immutable: Vec<&SitePath> = names
+        .iter()
+        .filter(|(name, published)| name != published)
+        .map(|(_, published)| published)
+        .collect();
+    let mut context = Context::new();
+    context.insert("base_path", &base_path(prepared));
+    context.insert("immutable", &immutable);
+    context
+}
+
+/// The site's path on its host, from its base URL: `/explainer/`, or `/` without one.
+fn base_path(prepared: &Prepared) -> String {
+    let base = prepared
+        .settings
+        .base_url
+        .as_deref()
+        .unwrap_or("https://host/");
+    let after_scheme = base.split_once("://").map_or(base, |(_, rest)| rest);
+    after_scheme
+        .find('/')
+        .map_or_else(|| "/".to_owned(), |i| after_scheme[i..].to_owned())
+}
+
 fn not_found(prepared: &Prepared, translations: &Translations) -> Context {
     let home = prepared
         .pages_of(prepared.editions[0].id)
         .find(|p| p.is_home());
     let homes = home.map_or_else(Vec::new, |home| translations.of(prepared, home));
-    context::not_found(&prepared.settings, &homes)
+    let root = prepared
+        .settings
+        .base_url
+        .is_some()
+        .then(|| base_path(prepared));
+    context::not_found(&prepared.settings, root.as_deref(), &homes)
 }
 
 fn feed(prepared: &Prepared, edition: &Edition) -> Context {

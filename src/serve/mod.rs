@@ -196,6 +196,7 @@ fn full_build(shared: &ServerState) -> Result<(InMemory, Prepared)> {
         output_dir: PathBuf::new(),
         base_url: None,
         drafts: shared.options.drafts,
+        if_busy: crate::IfBusy::Stop,
     };
     crate::build_in_memory(&options)
 }

@@ -1,6 +1,6 @@
 //! The site's Tera templates: read from `templates/`, beside the built-in ones a site may
-//! override (`sitemap.xml`, `feed.xml`, `robots.txt`), compiled once with the engine's
-//! filters, and their mistakes turned into located problems.
+//! override (`sitemap.xml`, `feed.xml`, `robots.txt`, `_headers`), compiled once with the
+//! engine's filters, and their mistakes turned into located problems.
 
 mod filters;
 
@@ -21,6 +21,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("sitemap.xml", include_str!("builtin/sitemap.xml")),
     ("feed.xml", include_str!("builtin/feed.xml")),
     ("robots.txt", include_str!("builtin/robots.txt")),
+    ("_headers", include_str!("builtin/_headers")),
 ];
 
 /// What a template mistake says about where to look for the variables templates get.

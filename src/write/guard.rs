@@ -17,8 +17,16 @@ const PROJECT_MARKERS: &[&str] = &[
     ".git",
 ];
 
+/// The folders of a site's sources. An output inside one would be read back as sources.
+const SOURCE_DIRS: &[&str] = &[
+    crate::load::pages::DIR,
+    crate::templates::DIR,
+    crate::load::assets::DIR,
+    crate::load::strings::DIR,
+];
+
 /// Refuses an output folder that holds anything but a previous build: the project itself,
-/// a folder above it, the home folder, `/`, or a non-empty folder without our marker.
+/// a folder above it, one inside its sources, the home folder, `/`, or a non-empty folder without our marker.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
     let refuse = |reason: &str| {
         Err(Error::UnsafeOutput {
@@ -33,6 +41,14 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
     let resolved = resolve(output);
     if root.starts_with(&resolved) {
         return refuse("it is the site's own folder, or a folder that contains it");
+    }
+    if let Some(sources) = SOURCE_DIRS
+        .iter()
+        .find(|d| resolved.starts_with(root.join(d)))
+    {
+        return refuse(&format!(
+            "it is inside `{sources}/`, which the build reads, so each build would publish the last one again; choose a folder outside it, e.g. `public`"
+        ));
     }
     if std::env::var_os("HOME").is_some_and(|home| Path::new(&home) == resolved) {
         return refuse("it is the home folder");

@@ -12,9 +12,10 @@
 //! A build that fails, or is killed, before the swap leaves the output as it was; a spare
 //! left half-updated is simply corrected by the next build. What the swap guarantees on
 //! each platform is in [`swap`]. The writer also refuses to touch a folder that is not
-//! ours (see [`guard`]).
+//! ours (see [`guard`]), and lets one build at a time write to an output (see [`lock`]).
 
 mod guard;
+pub mod lock;
 mod swap;
 
 use std::collections::BTreeSet;

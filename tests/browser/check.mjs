@@ -6,7 +6,8 @@
 // page, served under a sub-path (/explainer/) by a tiny local server:
 //   - no console error, no failed request, no request to another origin;
 //   - axe-core finds no WCAG 2.2 AA violation, in the light and in the dark colour scheme;
-//   - at 390 px wide nothing overflows horizontally;
+//   - at 390 px wide nothing overflows horizontally, and a table that scrolls sideways keeps
+//     its first column in view;
 // then, opened from file://, every link of the section list leads to a page that loads, and
 // on every page each language of the switcher leads to the same page in that language.
 // Prints one line per problem and exits 1 if there is any.
@@ -124,6 +125,13 @@ try {
     const page = await load(phone, `${origin}${SUB_PATH}${path}`, `${path} (390 px)`, origin);
     const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     if (scroll > width) problem(`${path} (390 px)`, `overflows horizontally: ${scroll} px wide in a ${width} px window`);
+    // A table that scrolls sideways keeps its first column (the map's country names) in view.
+    const kept = await page.evaluate(() => [...document.querySelectorAll(".table-wrap")].map((wrap) => {
+      wrap.scrollLeft = wrap.scrollWidth;
+      const cell = wrap.querySelector("tbody th");
+      return !cell || wrap.scrollLeft === 0 || Math.abs(cell.getBoundingClientRect().left - wrap.getBoundingClientRect().left) < 2;
+    }));
+    if (kept.includes(false)) problem(`${path} (390 px)`, "the first column scrolls out of view with the table");
     if (shotDir) await page.screenshot({ path: join(shotDir, `${path.replaceAll("/", "_")}-390.png`) });
     await page.close();
   }
