@@ -7,7 +7,7 @@ use std::net::TcpStream;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Fixture, explainer, page};
+use common::{Fixture, assert_success, explainer, page};
 
 // ---- serve ----
 
@@ -318,11 +318,7 @@ fn the_real_site_passes_check() {
         .args(["check", "--root", env!("CARGO_MANIFEST_DIR")])
         .output()
         .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert_success(&run);
 }
 
 // ---- new ----
@@ -341,11 +337,7 @@ fn new_creates_a_draft_that_builds_and_never_overwrites() {
         .arg(site.root())
         .output()
         .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert_success(&run);
     let text = std::fs::read_to_string(site.root().join("content/sanctions.md")).unwrap();
     assert!(text.contains("draft: true"));
     assert!(text.contains(&format!("date: {}", explainer::date::Date::today())));

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Fixture, explainer, page, snapshot};
+use common::{Fixture, assert_success, explainer, page, snapshot};
 
 #[test]
 fn help_and_version_work() {
@@ -30,11 +30,7 @@ fn build_prints_one_summary_line() {
         .arg(site.out())
         .output()
         .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert_success(&run);
     let stdout = String::from_utf8(run.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(stdout.starts_with("Built 2 pages in "), "{stdout}");
@@ -55,11 +51,7 @@ fn output_dir_defaults_to_public_in_the_current_folder() {
         .current_dir(site.root())
         .output()
         .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert_success(&run);
     assert!(site.root().join("public/index.html").is_file());
 }
 

@@ -6,7 +6,7 @@ mod common;
 
 use std::fs;
 
-use common::{Fixture, explainer, page};
+use common::{Fixture, assert_success, explainer, page};
 
 /// A site in English, Russian and Ukrainian: the fixture, with `translations`, strings and
 /// pages in each language. Its page template prints each page's translations.
@@ -175,11 +175,7 @@ fn new_starts_a_translation_from_the_default_editions_page() {
         .arg(site.root())
         .output()
         .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert_success(&run);
     let text = fs::read_to_string(site.root().join("content/uk/demands.md")).unwrap();
     assert!(
         text.starts_with("---\n# A translation of content/demands.md"),

@@ -6,22 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{RealSite, copy_of_real_site, decode, explainer, real_root};
-
-/// The `_headers` rules (Netlify, Cloudflare Pages) as (path pattern, [(name, value)]).
-fn header_rules(text: &str) -> Vec<(String, Vec<(String, String)>)> {
-    let mut rules: Vec<(String, Vec<(String, String)>)> = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        if let Some(header) = line.strip_prefix("  ") {
-            let (name, value) = header.split_once(": ").expect("`Name: value`");
-            let rule = rules.last_mut().expect("a header under a path");
-            rule.1.push((name.to_owned(), value.to_owned()));
-        } else {
-            rules.push((line.to_owned(), Vec::new()));
-        }
-    }
-    rules
-}
+use common::{RealSite, copy_of_real_site, decode, explainer, header_rules, real_root};
 
 #[test]
 fn headers_carry_the_security_policy_and_cache_only_fingerprinted_files_for_a_year() {

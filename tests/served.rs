@@ -10,20 +10,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::RealSite;
+use common::{RealSite, header_rules};
 
 /// The `_headers` rules as nginx locations serving `site` at the rules' paths: a rule for
 /// `/path/*` becomes a prefix location, one for a file an exact one. As on Netlify, a file
 /// gets the headers of every rule that matches it; `always` sends them with a 404 too.
 fn nginx_locations(headers: &str, site: &Path) -> String {
-    let mut rules: Vec<(&str, Vec<&str>)> = Vec::new();
-    for line in headers.lines().filter(|l| !l.trim().is_empty()) {
-        match line.strip_prefix("  ") {
-            Some(header) => rules.last_mut().expect("a path first").1.push(header),
-            None => rules.push((line, Vec::new())),
-        }
-    }
-    let wildcard: Vec<(&str, &Vec<&str>)> = rules
+    let rules = header_rules(headers);
+    let wildcard: Vec<(&str, &Vec<(String, String)>)> = rules
         .iter()
         .filter_map(|(path, h)| path.strip_suffix('*').map(|prefix| (prefix, h)))
         .collect();
@@ -32,7 +26,7 @@ fn nginx_locations(headers: &str, site: &Path) -> String {
     for (path, own) in &rules {
         let (matcher, prefix) = match path.strip_suffix('*') {
             Some(prefix) => ("", prefix),
-            None => ("= ", *path),
+            None => ("= ", path.as_str()),
         };
         let file = site.join(prefix.strip_prefix(root_prefix).unwrap_or(prefix));
         let mut alias = file.display().to_string();
@@ -48,8 +42,7 @@ fn nginx_locations(headers: &str, site: &Path) -> String {
             .iter()
             .filter(|(p, h)| path.starts_with(p) && !std::ptr::eq(*h, own))
             .flat_map(|(_, h)| h.iter());
-        for header in inherited.chain(own.iter()) {
-            let (name, value) = header.split_once(": ").expect("`Name: value`");
+        for (name, value) in inherited.chain(own.iter()) {
             let _ = writeln!(out, "      add_header {name} \"{value}\" always;");
         }
         out.push_str("    }\n");

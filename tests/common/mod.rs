@@ -363,3 +363,27 @@ fn normalize_path(path: &Path) -> PathBuf {
     }
     out
 }
+
+/// Fails the test, showing what the command said on stderr, unless it succeeded.
+pub fn assert_success(run: &std::process::Output) {
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// The `_headers` rules (Netlify, Cloudflare Pages) as (path pattern, [(name, value)]).
+pub fn header_rules(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut rules: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        if let Some(header) = line.strip_prefix("  ") {
+            let (name, value) = header.split_once(": ").expect("`Name: value`");
+            let rule = rules.last_mut().expect("a header under a path");
+            rule.1.push((name.to_owned(), value.to_owned()));
+        } else {
+            rules.push((line.to_owned(), Vec::new()));
+        }
+    }
+    rules
+}
