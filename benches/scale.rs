@@ -9,6 +9,9 @@
 //!   BENCH_PAGES=10000 cargo bench                # one size
 //!   GEN_CORPUS=/path/to/gen-corpus cargo bench   # another generator
 //!
+//! Then share cards ([`cards`]): the time to draw one, and a build of the smallest size
+//! with cards on and off (`BENCH_CARDS_PAGES` sets its size; 0 skips it).
+//!
 //! Each figure is the median of three runs; corpora are kept in target/bench/ between runs.
 //! No build is timed soon after a large deletion (see [`SETTLE`]).
 
@@ -55,9 +58,9 @@ fn main() {
             let mut rebuild = Vec::new();
             for run in 0..RUNS {
                 let out = work.join(format!("out-{pages}-{languages}-{run}"));
-                fresh.push(build(&corpus, &out));
+                fresh.push(build(&corpus, &out, &[]));
                 edit_one_page(&corpus);
-                rebuild.push(build(&corpus, &out));
+                rebuild.push(build(&corpus, &out, &[]));
             }
             for (mode, runs) in [("fresh", fresh), ("rebuild", rebuild)] {
                 let (wall, peak) = median(runs);
@@ -70,7 +73,105 @@ fn main() {
             }
         }
     }
+    let card_pages = std::env::var("BENCH_CARDS_PAGES")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(1000);
+    if card_pages > 0 {
+        cards(&generator, &work, card_pages);
+    }
     remove_outputs(&work);
+}
+
+/// Share cards: one card drawn on one core, then a site of `pages` pages in one language
+/// built with a base URL, its cards on and off: fresh, and rebuilt after an edit that
+/// changes no card.
+fn cards(generator: &Path, work: &Path, pages: usize) {
+    let corpus = work.join(format!("corpus-cards-{pages}"));
+    if !corpus.join("site.yaml").exists() {
+        generate(generator, &corpus, pages, 1);
+    }
+    let settings = corpus.join("site.yaml");
+    let without = std::fs::read_to_string(&settings)
+        .expect("the corpus' site.yaml")
+        .replace("share_cards: true\n", "");
+    let with = format!("{without}share_cards: true\n");
+    let base_url = ["--base-url", "https://example.org/corpus/"];
+    let (mut on, mut on_rebuild) = (Vec::new(), Vec::new());
+    let (mut off, mut off_rebuild) = (Vec::new(), Vec::new());
+    for run in 0..RUNS {
+        std::fs::write(&settings, &with).expect("the corpus' site.yaml");
+        let out = work.join(format!("out-cards-on-{run}"));
+        on.push(build(&corpus, &out, &base_url));
+        edit_one_page(&corpus);
+        on_rebuild.push(build(&corpus, &out, &base_url));
+        std::fs::write(&settings, &without).expect("the corpus' site.yaml");
+        let out = work.join(format!("out-cards-off-{run}"));
+        off.push(build(&corpus, &out, &base_url));
+        edit_one_page(&corpus);
+        off_rebuild.push(build(&corpus, &out, &base_url));
+    }
+    let one = one_card();
+    println!("\nshare cards, {pages} pages in one language, with a base URL");
+    println!(
+        "  one card, rendered and drawn on one core: {:.1} ms (median of {CARDS_DRAWN})",
+        one.as_secs_f64() * 1000.0
+    );
+    let (on, on_peak) = median(on);
+    let (off, off_peak) = median(off);
+    println!(
+        "  fresh build, cards on:  {:>6.2} s  {:>6.1} MiB peak",
+        on.as_secs_f64(),
+        on_peak as f64 / 1024.0
+    );
+    println!(
+        "  fresh build, cards off: {:>6.2} s  {:>6.1} MiB peak",
+        off.as_secs_f64(),
+        off_peak as f64 / 1024.0
+    );
+    println!(
+        "  the cards' share: {:.2} s for {pages} cards, {:.2} ms a card on all cores",
+        on.saturating_sub(off).as_secs_f64(),
+        on.saturating_sub(off).as_secs_f64() * 1000.0 / pages as f64
+    );
+    let (on_rebuild, off_rebuild) = (median(on_rebuild).0, median(off_rebuild).0);
+    println!(
+        "  rebuild after an edit that changes no card: {:.2} s cards on, {:.2} s off",
+        on_rebuild.as_secs_f64(),
+        off_rebuild.as_secs_f64()
+    );
+}
+
+/// How many cards [`one_card`] draws.
+const CARDS_DRAWN: usize = 40;
+
+/// The median time to make one card from the built-in template, as a build does: lay out
+/// the text, render the template, draw, encode.
+fn one_card() -> Duration {
+    use explainer::render::cards::{Card, DEFAULT_TEMPLATE, draw};
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".svg"]);
+    tera.add_raw_template("card.svg", DEFAULT_TEMPLATE)
+        .expect("the built-in card template");
+    let questions = [
+        "What exactly did Russia demand?",
+        "Что произошло после того, как требования России были отвергнуты?",
+        "Що сказала експертка, яку цитує Forces News?",
+        "How was the stand-off expected to end, and what did each side offer the other?",
+    ];
+    let mut times: Vec<Duration> = (0..CARDS_DRAWN)
+        .map(|i| {
+            let question = format!("{} ({i})", questions[i % questions.len()]);
+            let started = Instant::now();
+            let card = Card::new("Section", &question, ("Corpus", "example.org/corpus"), "en");
+            let context = tera::Context::from_serialize(&card).expect("a card's values");
+            let svg = tera.render("card.svg", &context).expect("the card's SVG");
+            draw(&svg).expect("a card");
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
 }
 
 /// A corpus of `pages` pages a language, in `languages` editions: the generator's, and for
@@ -150,8 +251,13 @@ fn settle(work: &Path) {
 fn remove_outputs(work: &Path) {
     for entry in std::fs::read_dir(work).expect("target/bench").flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
+        // An output, its spare folder, its lock file.
         if name.starts_with("out-") || name.starts_with(".out-") {
-            std::fs::remove_dir_all(entry.path()).expect("can't remove an output");
+            let removed = match entry.path().is_dir() {
+                true => std::fs::remove_dir_all(entry.path()),
+                false => std::fs::remove_file(entry.path()),
+            };
+            removed.expect("can't remove an output");
         }
     }
     let _ = Command::new("sync").status();
@@ -202,9 +308,9 @@ fn warm(dir: &Path) {
     }
 }
 
-/// Runs one build, its sources read beforehand; returns its wall time and peak resident
-/// memory in KiB.
-fn build(corpus: &Path, out: &Path) -> (Duration, i64) {
+/// Runs one build with `args` besides its folders, its sources read beforehand; returns
+/// its wall time and peak resident memory in KiB.
+fn build(corpus: &Path, out: &Path, args: &[&str]) -> (Duration, i64) {
     warm(corpus);
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_explainer"))
@@ -212,6 +318,7 @@ fn build(corpus: &Path, out: &Path) -> (Duration, i64) {
         .arg(corpus)
         .arg("--output-dir")
         .arg(out)
+        .args(args)
         .stdout(std::process::Stdio::null())
         .spawn()
         .expect("the explainer binary");

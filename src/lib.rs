@@ -78,6 +78,8 @@ pub struct BuildReport {
     pub output_dir: PathBuf,
     /// What was left out and why (e.g. no feed without a base URL).
     pub notes: Vec<String>,
+    /// The share cards drawn, and those the live site already had as they would be drawn.
+    pub cards: render::share_cards::CardCount,
     /// What the build let through: `explainer check` lists these.
     pub warnings: Vec<Problem>,
 }
@@ -114,13 +116,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         &planned,
         &prepared.assets,
     )?;
-    let warnings = render::site(&mut prepared, &writer)?;
+    let rendered = render::site(&mut prepared, &writer)?;
     writer.finish()?;
     Ok(BuildReport {
         pages: prepared.pages.len(),
         output_dir: options.output_dir.clone(),
         notes: render::left_out(&prepared).into_iter().collect(),
-        warnings,
+        cards: rendered.cards,
+        warnings: rendered.warnings,
     })
 }
 
@@ -137,12 +140,12 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared> {
 pub fn build_in_memory(options: &BuildOptions) -> Result<(InMemory, Prepared)> {
     let mut prepared = prepare(options)?;
     let memory = write::Memory::default();
-    let warnings = render::site(&mut prepared, &memory)?;
+    let rendered = render::site(&mut prepared, &memory)?;
     let built = InMemory {
         files: memory.into_files(),
         assets: prepared.assets.clone(),
         pages: prepared.pages.len(),
-        warnings,
+        warnings: rendered.warnings,
     };
     Ok((built, prepared))
 }

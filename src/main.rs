@@ -149,10 +149,21 @@ fn build(options: BuildOptions) -> Result<ExitCode, Error> {
         }
     };
     let n = report.pages;
-    let notes = if report.notes.is_empty() {
+    let mut notes = report.notes;
+    let cards = report.cards;
+    if cards.drawn + cards.unchanged > 0 {
+        notes.insert(
+            0,
+            format!(
+                "share cards: {} drawn, {} unchanged",
+                cards.drawn, cards.unchanged
+            ),
+        );
+    }
+    let notes = if notes.is_empty() {
         String::new()
     } else {
-        format!(" ({})", report.notes.join("; "))
+        format!(" ({})", notes.join("; "))
     };
     println!(
         "Built {n} page{} in {} ms -> {}/{notes}",

@@ -619,13 +619,15 @@ fn a_yaml_alias_bomb_is_stopped_quickly() {
 fn two_builds_of_the_same_input_are_byte_identical() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let build_to = |dir: &Path| {
-        let options = explainer::BuildOptions::new(root, dir.join("public"));
+        let mut options = explainer::BuildOptions::new(root, dir.join("public"));
+        // With its sitemap, feeds and share cards, drawn on all cores.
+        options.base_url = Some("https://example.org/explainer/".to_owned());
         explainer::build(&options).unwrap();
         snapshot(&dir.join("public"))
     };
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let first = build_to(a.path());
-    assert!(first.len() > 3);
+    assert!(first.contains_key(Path::new("cards/ru/demands.png")));
     assert_eq!(first, build_to(b.path()));
 }
 

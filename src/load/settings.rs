@@ -26,6 +26,7 @@ const FIELDS: &[&str] = &[
     "language_name",
     "translations",
     "content_security_policy",
+    "share_cards",
 ];
 
 const TRANSLATION_FIELDS: &[&str] = &["code", "language", "name", "title", "description"];
@@ -68,6 +69,11 @@ pub struct Settings {
     /// fetch `robots.txt`.
     #[serde(default = "default_policy")]
     pub content_security_policy: String,
+    /// Draw each page a share card, the 1200×630 picture a link to it shows when shared
+    /// (from templates/card.svg or the built-in one). Cards need `base_url`: a shared link's
+    /// picture must have an absolute address.
+    #[serde(default)]
+    pub share_cards: bool,
 }
 
 fn default_policy() -> String {

@@ -8,12 +8,12 @@
 //! render the template (the caller's Tera does, with autoescape on for `.svg`), decide
 //! which pages get a card, or write files.
 
+mod png_file;
 mod text;
 
-use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
-use resvg::tiny_skia::{Pixmap, PremultipliedColorU8};
+use resvg::tiny_skia::Pixmap;
 use resvg::usvg::{self, fontdb};
 use serde::Serialize;
 
@@ -23,7 +23,7 @@ pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
 /// The built-in card template, a Tera template of an SVG; its values are a [`Card`]'s.
-pub const DEFAULT_TEMPLATE: &str = include_str!("cards/card.svg");
+pub const DEFAULT_TEMPLATE: &str = include_str!("../templates/builtin/card.svg");
 
 // The layout, in px, as DEFAULT_TEMPLATE draws it: the text is measured here for the box
 // the template puts it in.
@@ -32,6 +32,8 @@ const MARGIN: f32 = 80.0;
 const TEXT_WIDTH: f32 = WIDTH as f32 - 2.0 * MARGIN;
 const SECTION_SIZE: f32 = 24.0;
 const SITE_TITLE_SIZE: f32 = 28.0;
+/// The least room between the site's title and its address.
+const ADDRESS_GAP: f32 = 48.0;
 /// The question's sizes, tried from the largest: a short question is set large.
 const QUESTION_SIZES: [f32; 5] = [84.0, 72.0, 64.0, 56.0, 48.0];
 /// Where the question's capitals start, below the section.
@@ -55,8 +57,12 @@ pub struct Card {
     pub lines: Vec<Line>,
     /// The size of the question's lines, in px.
     pub font_size: f32,
-    /// The site's title, cut to one line.
+    /// The site's title, cut to fit beside the address; empty when the question says the
+    /// same (on the home page, say), so the card doesn't show it twice.
     pub site_title: String,
+    /// Where the site is, as people write it (`example.org/explainer`), cut to half the
+    /// card's width; drawn at the right of the site's title.
+    pub address: String,
     /// The page's language, BCP 47.
     pub language: String,
 }
@@ -70,16 +76,46 @@ pub struct Line {
 
 impl Card {
     /// The card of a page in `section` (may be empty) asking `question`, on the site titled
-    /// `site_title`, in `language`.
-    pub fn new(section: &str, question: &str, site_title: &str, language: &str) -> Card {
+    /// `site_title` at `address` (may be empty), in `language`.
+    pub fn new(
+        section: &str,
+        question: &str,
+        (site_title, address): (&str, &str),
+        language: &str,
+    ) -> Card {
         let (font_size, lines) =
             text::QUESTION.fit(question, &QUESTION_SIZES, TEXT_WIDTH, question_lines);
+        let address = one_line(
+            &text::SITE_TITLE,
+            address,
+            SITE_TITLE_SIZE,
+            TEXT_WIDTH / 2.0,
+        );
+        let beside = match address.is_empty() {
+            true => 0.0,
+            false => text::SITE_TITLE.width(&address, SITE_TITLE_SIZE) + ADDRESS_GAP,
+        };
+        let site_title = match site_title.trim() == question.trim() {
+            true => String::new(),
+            false => one_line(
+                &text::SITE_TITLE,
+                site_title,
+                SITE_TITLE_SIZE,
+                TEXT_WIDTH - beside,
+            ),
+        };
         Card {
-            section: one_line(&text::SECTION, &section.to_uppercase(), SECTION_SIZE),
+            section: one_line(
+                &text::SECTION,
+                &section.to_uppercase(),
+                SECTION_SIZE,
+                TEXT_WIDTH,
+            ),
             question: question.to_owned(),
             lines: baselines(lines, font_size),
             font_size,
-            site_title: one_line(&text::SITE_TITLE, site_title, SITE_TITLE_SIZE),
+            site_title,
+            address,
             language: language.to_owned(),
         }
     }
@@ -106,9 +142,9 @@ fn baselines(lines: Vec<String>, font_size: f32) -> Vec<Line> {
         .collect()
 }
 
-/// `text` on one line of the card's width, cut with "…" if it is longer.
-fn one_line(face: &text::Face, text: &str, font_size: f32) -> String {
-    let (_, mut lines) = face.fit(text, &[font_size], TEXT_WIDTH, |_| 1);
+/// `text` on one line no wider than `max_width`, cut with "…" if it is longer.
+fn one_line(face: &text::Face, text: &str, font_size: f32, max_width: f32) -> String {
+    let (_, mut lines) = face.fit(text, &[font_size], max_width, |_| 1);
     lines.pop().unwrap_or_default()
 }
 
@@ -130,13 +166,38 @@ static FONTS: LazyLock<Arc<fontdb::Database>> = LazyLock::new(|| {
 });
 
 /// The card `svg` (a filled-in template) drawn as a [`WIDTH`]×[`HEIGHT`] PNG. An SVG of
-/// another size is scaled to fill the card. The same SVG always gives the same bytes.
+/// another size is scaled to fill the card. The same SVG always gives the same bytes, and
+/// the PNG says what it was drawn from (see [`is_drawn_from`]).
 pub fn draw(svg: &str) -> Result<Vec<u8>, String> {
-    png(&pixmap(svg)?)
+    png_file::encode(&pixmap(svg)?, &png_file::Label::of(svg))
+}
+
+/// Whether `png` is the whole card that [`draw`] makes of `svg` with this version of the
+/// engine, so it need not be drawn again.
+pub fn is_drawn_from(png: &[u8], svg: &str) -> bool {
+    png_file::Label::of(svg).is_on(png)
+}
+
+/// The error [`draw`] would give for `svg`, without drawing it.
+pub fn check(svg: &str) -> Result<(), String> {
+    tree(svg).map(drop)
 }
 
 /// The card `svg` drawn, as pixels.
 fn pixmap(svg: &str) -> Result<Pixmap, String> {
+    let tree = tree(svg)?;
+    let mut pixmap = Pixmap::new(WIDTH, HEIGHT).expect("a card is not empty");
+    let size = tree.size();
+    let scale = resvg::tiny_skia::Transform::from_scale(
+        WIDTH as f32 / size.width(),
+        HEIGHT as f32 / size.height(),
+    );
+    resvg::render(&tree, scale, &mut pixmap.as_mut());
+    Ok(pixmap)
+}
+
+/// The card `svg` read, its text laid out with the embedded fonts.
+fn tree(svg: &str) -> Result<usvg::Tree, String> {
     let options = usvg::Options {
         fontdb: Arc::clone(&FONTS),
         font_family: "Noto Sans".to_owned(),
@@ -148,81 +209,7 @@ fn pixmap(svg: &str) -> Result<Pixmap, String> {
         },
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(svg, &options)
-        .map_err(|e| format!("the card is not valid SVG: {e}"))?;
-    let mut pixmap = Pixmap::new(WIDTH, HEIGHT).expect("a card is not empty");
-    let size = tree.size();
-    let scale = resvg::tiny_skia::Transform::from_scale(
-        WIDTH as f32 / size.width(),
-        HEIGHT as f32 / size.height(),
-    );
-    resvg::render(&tree, scale, &mut pixmap.as_mut());
-    Ok(pixmap)
-}
-
-/// `pixmap` as a PNG. A card has a few dozen colours (its palette and the shades of its
-/// letters' edges), so it is stored as indexes into them: lossless, a third of the bytes
-/// of RGB and quick to compress. A picture with more colours, or see-through, is stored
-/// whole.
-fn png(pixmap: &Pixmap) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
-    encoder.set_depth(png::BitDepth::Eight);
-    let data = match indexed(pixmap.pixels()) {
-        Some((palette, indexes)) => {
-            encoder.set_color(png::ColorType::Indexed);
-            encoder.set_palette(palette);
-            encoder.set_compression(png::Compression::Fast);
-            indexes
-        }
-        None => {
-            encoder.set_color(png::ColorType::Rgba);
-            encoder.set_compression(png::Compression::Balanced);
-            let straight = pixmap.pixels().iter().map(|p| p.demultiply());
-            straight
-                .flat_map(|c| [c.red(), c.green(), c.blue(), c.alpha()])
-                .collect()
-        }
-    };
-    let failed = |e: png::EncodingError| format!("can't encode the card as PNG: {e}");
-    let mut writer = encoder.write_header().map_err(failed)?;
-    writer.write_image_data(&data).map_err(failed)?;
-    writer.finish().map_err(failed)?;
-    Ok(bytes)
-}
-
-/// The colours of opaque `pixels` in the order they first appear, as RGB, and each
-/// pixel's index among them; `None` if one is see-through or there are more than 256.
-fn indexed(pixels: &[PremultipliedColorU8]) -> Option<(Vec<u8>, Vec<u8>)> {
-    let mut palette = Vec::new();
-    let mut colours: HashMap<[u8; 3], u8> = HashMap::new();
-    let mut indexes = Vec::with_capacity(pixels.len());
-    let mut last: Option<([u8; 3], u8)> = None;
-    for pixel in pixels {
-        if pixel.alpha() != u8::MAX {
-            return None;
-        }
-        let rgb = [pixel.red(), pixel.green(), pixel.blue()];
-        let i = match last {
-            // Most pixels are the colour of the one before: no need to look them up.
-            Some((colour, i)) if colour == rgb => i,
-            _ => {
-                let i = match colours.get(&rgb) {
-                    Some(&i) => i,
-                    None => {
-                        let i = u8::try_from(colours.len()).ok()?;
-                        colours.insert(rgb, i);
-                        palette.extend(rgb);
-                        i
-                    }
-                };
-                last = Some((rgb, i));
-                i
-            }
-        };
-        indexes.push(i);
-    }
-    Some((palette, indexes))
+    usvg::Tree::from_str(svg, &options).map_err(|e| format!("the card is not valid SVG: {e}"))
 }
 
 #[cfg(test)]
@@ -247,7 +234,12 @@ mod tests {
     }
 
     fn card(section: &str, question: &str) -> Card {
-        Card::new(section, question, "The road to war, explained", "ru")
+        Card::new(
+            section,
+            question,
+            ("The road to war, explained", "example.org/explainer"),
+            "ru",
+        )
     }
 
     /// The PNG's width, height and pixels, as RGBA.
@@ -304,14 +296,14 @@ mod tests {
     #[test]
     fn the_png_has_every_pixel_as_drawn() {
         let card = pixmap(&svg(&card("Переговоры", RUSSIAN))).unwrap();
-        let png = super::png(&card).unwrap();
+        let png = png_file::encode(&card, &png_file::Label::of("")).unwrap();
         assert_eq!(png[25], 3, "a card's few colours are stored as a palette");
         assert_eq!(decode(&png).2, rgba(&card));
         // A site's card with a gradient has more colours than a palette holds, and one
         // with a see-through background needs alpha.
         let gradient = r##"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><linearGradient id="g"><stop offset="0" stop-color="#b3261e"/><stop offset="1" stop-color="#0a5394" stop-opacity="0.5"/></linearGradient><rect width="1200" height="630" fill="url(#g)"/></svg>"##;
         let gradient = pixmap(gradient).unwrap();
-        let png = super::png(&gradient).unwrap();
+        let png = png_file::encode(&gradient, &png_file::Label::of("")).unwrap();
         assert_eq!(png[25], 6, "RGBA");
         assert_eq!(decode(&png).2, rgba(&gradient));
     }
@@ -351,7 +343,12 @@ mod tests {
             ),
             ("", ENGLISH),
         ] {
-            let card = Card::new(section, question, &overlong_section, "uk");
+            let card = Card::new(
+                section,
+                question,
+                (&overlong_section, &overlong_section),
+                "uk",
+            );
             let (_, _, pixels) = decode(&draw(&svg(&card)).unwrap());
             for (i, pixel) in pixels.iter().enumerate() {
                 let (x, y) = ((i % WIDTH as usize) as f32, (i / WIDTH as usize) as f32);
@@ -408,7 +405,12 @@ mod tests {
     #[test]
     fn markup_in_the_text_is_drawn_as_text() {
         let question = r#"Is 1 < 2 & 3 > 2, "said" the <b>author</b>'s note?"#;
-        let card = Card::new("Q&A <i>", question, "Tom & Jerry's \"site\"", "en");
+        let card = Card::new(
+            "Q&A <i>",
+            question,
+            ("Tom & Jerry's \"site\"", "a.org/?q=1&b=<2>"),
+            "en",
+        );
         let svg = svg(&card);
         assert!(svg.contains("Q&amp;A &lt;I&gt;"), "{svg}");
         let drawn = texts(&svg);
@@ -417,9 +419,31 @@ mod tests {
             drawn.contains(&"Tom & Jerry's \"site\"".to_owned()),
             "{drawn:?}"
         );
+        assert!(drawn.contains(&"a.org/?q=1&b=<2>".to_owned()), "{drawn:?}");
         let question_lines: Vec<String> = card.lines.iter().map(|l| l.text.clone()).collect();
-        assert_eq!(drawn[1..drawn.len() - 1], question_lines);
+        assert_eq!(drawn[1..drawn.len() - 2], question_lines);
         assert!(draw(&svg).is_ok());
+    }
+
+    #[test]
+    fn the_site_title_is_left_out_where_the_question_says_it_and_fits_beside_the_address() {
+        let title = "What does Russia want from NATO?";
+        let home = Card::new("Overview", title, (title, "example.org/explainer"), "en");
+        assert_eq!(home.site_title, "");
+        assert_eq!(home.address, "example.org/explainer");
+        let drawn = texts(&svg(&home)).concat();
+        assert_eq!(drawn.matches("NATO").count(), 1, "{drawn}");
+        let long_title = "A site whose title runs on and on past any reasonable length";
+        let page = Card::new("Map", "Where?", (long_title, "example.org/explainer"), "en");
+        assert!(page.site_title.ends_with('…'), "{}", page.site_title);
+        let room = TEXT_WIDTH - ADDRESS_GAP - width_of_address(&page.address);
+        assert!(text::SITE_TITLE.width(&page.site_title, SITE_TITLE_SIZE) <= room);
+        let no_address = Card::new("Map", "Where?", (long_title, ""), "en");
+        assert_eq!(no_address.site_title, long_title);
+    }
+
+    fn width_of_address(address: &str) -> f32 {
+        text::SITE_TITLE.width(address, SITE_TITLE_SIZE)
     }
 
     #[test]
@@ -439,25 +463,23 @@ mod tests {
                 r#"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><rect width="1200" height="630" fill="white"/>{body}</svg>"#
             )
         };
-        let blank = draw(&svg("")).unwrap();
+        let drawn = |svg: String| rgba(&pixmap(&svg).unwrap());
+        let blank = drawn(svg(""));
         let image = format!(
             r#"<image href="{}" width="1200" height="630"/>"#,
             red.display()
         );
-        assert_eq!(draw(&svg(&image)).unwrap(), blank);
+        assert!(drawn(svg(&image)) == blank, "the file's picture was drawn");
         // DejaVu Sans is on this machine (and on CI's); a card falls back to its own serif.
         let text = |family: &str| {
             svg(&format!(
                 r#"<text x="80" y="300" font-size="60" font-family="{family}">Шрифт</text>"#
             ))
         };
-        assert_eq!(
-            draw(&text("DejaVu Sans")).unwrap(),
-            draw(&text("Noto Serif")).unwrap()
+        assert!(
+            drawn(text("DejaVu Sans")) == drawn(text("Noto Serif")),
+            "a system font was used"
         );
-        assert_ne!(
-            draw(&text("Noto Sans")).unwrap(),
-            draw(&text("Noto Serif")).unwrap()
-        );
+        assert!(drawn(text("Noto Sans")) != drawn(text("Noto Serif")));
     }
 }

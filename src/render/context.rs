@@ -21,6 +21,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::editions::Alternate;
+use super::share_cards::{self, CardLink};
 use crate::date::Date;
 use crate::load::data::{Country, Data, Event, Group, Source, Term};
 use crate::load::settings::Settings;
@@ -148,6 +149,8 @@ struct PageVars<'a> {
     source: String,
     /// The page in every edition, for the language switcher and `hreflang` links.
     translations: &'a [Alternate<'a>],
+    /// Its share card, if the site has them: `url`, `width`, `height` and `alt`.
+    card: Option<CardLink>,
 }
 
 /// The context of one page, but for its edition's values. `words` counts what a reader
@@ -180,6 +183,7 @@ pub fn page(
         is_home: page.is_home(),
         source: page.source.to_string_lossy().replace('\\', "/"),
         translations,
+        card: share_cards::link(settings, page),
     };
     let mut context = Context::new();
     context.insert("page", &vars);
@@ -214,6 +218,7 @@ pub fn not_found(settings: &Settings, root: Option<&str>, translations: &[Altern
         is_home: false,
         source: String::new(),
         translations,
+        card: None,
     };
     let mut context = Context::new();
     context.insert("page", &vars);

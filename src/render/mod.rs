@@ -1,11 +1,13 @@
-//! The third stage: each page's Markdown, then its template, on all cores, handed to a
-//! [`Sink`] as soon as it is ready, so that the whole site is never held in memory; then
+//! The third stage: each page's Markdown, then its template and, on a site that has them,
+//! its share card ([`share_cards`]), on all cores, handed to a [`Sink`] as soon as they are
+//! ready, so that the whole site is never held in memory; then
 //! the files beside the pages ([`site_files`]), and the check of every link to another
 //! page's heading.
 
 pub mod cards;
 pub mod context;
 mod editions;
+pub mod share_cards;
 mod site_files;
 
 use std::collections::BTreeMap;
@@ -24,14 +26,33 @@ use crate::templates::Templates;
 use crate::write::Sink;
 use context::Summary;
 use editions::Translations;
-pub use site_files::{left_out, planned as planned_files};
+use share_cards::{CardCount, Painter};
+pub use site_files::left_out;
+
+/// What rendering a site gave besides its files.
+#[derive(Debug)]
+pub struct Rendered {
+    /// What the build let through: `explainer check` lists these.
+    pub warnings: Vec<Problem>,
+    pub cards: CardCount,
+}
+
+/// Site paths of every file [`site`] writes but the pages.
+pub fn planned_files(prepared: &Prepared) -> Vec<SitePath> {
+    let mut planned = site_files::planned(prepared);
+    if share_cards::enabled(&prepared.settings) {
+        planned.extend(prepared.pages.iter().map(|p| share_cards::path_of(&p.path)));
+    }
+    planned
+}
 
 /// Renders every page and file of the site into `sink`. Any error fails the whole, with
 /// all of them reported; what a build lets through comes back as warnings.
-pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
+pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Rendered> {
     set_globals(prepared);
     let templates = editions::templates(prepared);
     let translations = Translations::new(prepared);
+    let painter = Painter::new(&prepared.settings, &prepared.editions, &templates);
     let texts: Vec<PageText> = prepared
         .pages
         .iter_mut()
@@ -48,6 +69,13 @@ pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
             if !any_error(&problems) {
                 match page_html(prepared, (&templates, &translations), page, &body) {
                     Ok(html) => sink.put(&page.path, html.as_bytes())?,
+                    Err(problem) => problems.push(problem),
+                }
+            }
+            if let Some(painter) = painter.as_ref().filter(|_| !any_error(&problems)) {
+                match painter.make(page, sink) {
+                    Ok(Some(png)) => sink.put(&share_cards::path_of(&page.path), &png)?,
+                    Ok(None) => {}
                     Err(problem) => problems.push(problem),
                 }
             }
@@ -78,7 +106,10 @@ pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Vec<Problem>> {
         .flat_map(|p| &p.citations)
         .map(|c| c.id.as_str());
     problems.extend(data::unused_sources(&prepared.data[0], cited));
-    Ok(problems)
+    Ok(Rendered {
+        warnings: problems,
+        cards: painter.map(|p| p.count()).unwrap_or_default(),
+    })
 }
 
 /// Gives the templates what is the same for every edition, once: `source_by_id` and

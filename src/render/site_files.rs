@@ -42,11 +42,15 @@ pub fn left_out(prepared: &Prepared) -> Option<String> {
         1 => FEED.to_owned(),
         _ => "the feeds".to_owned(),
     };
+    let left = match prepared.settings.share_cards {
+        true => format!("{SITEMAP}, {feeds} and the share cards"),
+        false => format!("{SITEMAP} and {feeds}"),
+    };
     prepared
         .settings
         .base_url
         .is_none()
-        .then(|| format!("no base_url, so {SITEMAP} and {feeds} were left out{not_found}"))
+        .then(|| format!("no base_url, so {left} were left out{not_found}"))
 }
 
 /// Writes the files into `sink`; the problems of their templates.

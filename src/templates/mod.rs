@@ -1,5 +1,5 @@
 //! The site's Tera templates: read from `templates/`, beside the built-in ones a site may
-//! override (`sitemap.xml`, `feed.xml`, `robots.txt`, `_headers`), compiled once with the
+//! override (`sitemap.xml`, `feed.xml`, `robots.txt`, `_headers`, `card.svg`), compiled once with the
 //! engine's filters, and their mistakes turned into located problems.
 
 mod filters;
@@ -22,7 +22,12 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("feed.xml", include_str!("builtin/feed.xml")),
     ("robots.txt", include_str!("builtin/robots.txt")),
     ("_headers", include_str!("builtin/_headers")),
+    ("card.svg", crate::render::cards::DEFAULT_TEMPLATE),
 ];
+
+/// The templates whose values Tera escapes: markup. A share card's SVG is markup too, so a
+/// title with `&` or `<` is drawn as written, never breaks the picture.
+const ESCAPED: [&str; 4] = [".html", ".htm", ".xml", ".svg"];
 
 /// What a template mistake says about where to look for the variables templates get.
 const CONTEXT_HINT: &str = "templates get `site`, `data`, `page`, `pages`, `prev`, `next`, `root`, `assets`, `source_by_id` and `cited_first_on` (see README); test optional values with `{% if x %}`";
@@ -98,6 +103,7 @@ impl Templates {
             }
         }
         let mut tera = Tera::new();
+        tera.autoescape_on(ESCAPED);
         filters::register(&mut tera);
         tera.add_raw_templates(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())))
             .map_err(|e| vec![problem(&e, &sources, None)])?;
@@ -105,6 +111,15 @@ impl Templates {
             tera,
             sources: Arc::new(sources),
         })
+    }
+
+    /// Where template `name` is, as an author reads it: `templates/card.svg`, or
+    /// `(built-in template) card.svg`.
+    pub fn shown(&self, name: &str) -> PathBuf {
+        self.sources
+            .iter()
+            .find(|s| s.name == name)
+            .map_or_else(|| Path::new(DIR).join(name), Source::shown)
     }
 
     pub fn contains(&self, name: &str) -> bool {

@@ -37,11 +37,30 @@ const MARKER_TEXT: &[u8] = b"This folder was written by explainer and is replace
 /// Where rendered files go: the output folder, or memory.
 pub trait Sink: Sync {
     fn put(&self, path: &SitePath, bytes: &[u8]) -> Result<()>;
+
+    /// Whether it takes pictures (share cards): a preview in memory holds only text.
+    fn keeps_pictures(&self) -> bool {
+        false
+    }
+
+    /// The file at `path` as the live site has it, if any: what is slow to make (a share
+    /// card) need not be made again when it would come out the same.
+    fn published(&self, _path: &SitePath) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 impl Sink for Writer {
     fn put(&self, path: &SitePath, bytes: &[u8]) -> Result<()> {
         Writer::put(self, path.as_str(), bytes)
+    }
+
+    fn keeps_pictures(&self) -> bool {
+        true
+    }
+
+    fn published(&self, path: &SitePath) -> Option<Vec<u8>> {
+        fs::read(self.output.join(path.as_str())).ok()
     }
 }
 

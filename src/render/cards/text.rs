@@ -3,6 +3,8 @@
 //! measured line is exactly as wide as the drawn one, kerning included. The drawing itself
 //! is in the parent module.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use harfrust::{FontRef, ShapeOptions, ShaperData, UnicodeBuffer};
@@ -17,6 +19,13 @@ pub static QUESTION: LazyLock<Face> = LazyLock::new(|| Face::new(SERIF_BOLD, 0.0
 pub static SECTION: LazyLock<Face> = LazyLock::new(|| Face::new(SANS_BOLD, 2.4));
 /// The site title's face.
 pub static SITE_TITLE: LazyLock<Face> = LazyLock::new(|| Face::new(SANS, 0.0));
+
+thread_local! {
+    /// Lines already shaped on this thread, by face (its font's address) and text, with
+    /// their width in em.
+    static MEASURED: RefCell<HashMap<(usize, String), f32>> = RefCell::new(HashMap::new());
+}
+const MEASURED_AT_MOST: usize = 4096;
 
 /// What a line ends with when the text goes on beyond the last line that fits.
 const ELLIPSIS: &str = "…";
@@ -41,6 +50,18 @@ impl Face {
 
     /// How wide `text` is in px, set on one line at `font_size` px.
     pub fn width(&self, text: &str, font_size: f32) -> f32 {
+        // resvg spaces characters, not glyphs, and not after the last one.
+        let gaps = text.chars().count().saturating_sub(1) as f32;
+        self.em_width(text) * font_size + gaps * self.letter_spacing
+    }
+
+    /// How wide `text` is in em: shaped once, as breaking a text into lines at every size
+    /// measures the same candidate lines again and again (sizes only scale the width).
+    fn em_width(&self, text: &str) -> f32 {
+        let key = (self.data.as_ptr() as usize, text.to_owned());
+        if let Some(&width) = MEASURED.with_borrow(|m| m.get(&key).copied()).as_ref() {
+            return width;
+        }
         let font = FontRef::new(self.data).expect("the embedded fonts are valid");
         let shaper = self.shaper.shaper(&font).build();
         let mut buffer = UnicodeBuffer::new();
@@ -48,9 +69,15 @@ impl Face {
         buffer.guess_segment_properties();
         let glyphs = shaper.shape(buffer, ShapeOptions::new());
         let units: i32 = glyphs.glyph_positions().iter().map(|p| p.x_advance).sum();
-        // resvg spaces characters, not glyphs, and not after the last one.
-        let gaps = text.chars().count().saturating_sub(1) as f32;
-        units as f32 * font_size / shaper.units_per_em() as f32 + gaps * self.letter_spacing
+        let width = units as f32 / shaper.units_per_em() as f32;
+        MEASURED.with_borrow_mut(|measured| {
+            // A card measures a few hundred lines; a build, millions.
+            if measured.len() >= MEASURED_AT_MOST {
+                measured.clear();
+            }
+            measured.insert(key, width);
+        });
+        width
     }
 
     /// `text` in lines no wider than `max_width` at `font_size`: broken at spaces, after a

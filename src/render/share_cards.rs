@@ -1,0 +1,171 @@
+//! Each page's share card, on a site that has them (`share_cards` and a base URL): where
+//! it is published, what the page's template says about it (`page.card`), and the card
+//! itself, rendered from the `card.svg` template and drawn only when the live site does
+//! not already have it as it would be drawn.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::Serialize;
+use tera::Context;
+
+use super::cards::{self, Card};
+use crate::edition::Edition;
+use crate::load::settings::Settings;
+use crate::page::Page;
+use crate::problem::Problem;
+use crate::site_path::SitePath;
+use crate::templates::Templates;
+use crate::write::Sink;
+
+pub const TEMPLATE: &str = "card.svg";
+const FOLDER: &str = "cards";
+
+/// Whether this build publishes cards: a shared link's picture needs an absolute address.
+pub fn enabled(settings: &Settings) -> bool {
+    settings.share_cards && settings.base_url.is_some()
+}
+
+/// Where the card of the page at `page` is published: `cards/ru/demands.png` for
+/// `ru/demands.html`.
+pub fn path_of(page: &SitePath) -> SitePath {
+    let stem = page.as_str().strip_suffix(".html").unwrap_or(page.as_str());
+    SitePath::new(format!("{FOLDER}/{stem}.png"))
+}
+
+/// What templates see of a page's card, as `page.card`, for its Open Graph tags.
+#[derive(Debug, Serialize)]
+pub struct CardLink {
+    /// Absolute, under the base URL.
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    /// What the card says, for readers who can't see it: the page's question.
+    pub alt: String,
+}
+
+/// The card of `page`, if the site publishes one.
+pub fn link(settings: &Settings, page: &Page) -> Option<CardLink> {
+    let base = settings.base_url.as_deref().filter(|_| enabled(settings))?;
+    Some(CardLink {
+        url: format!("{base}{}", path_of(&page.path)),
+        width: cards::WIDTH,
+        height: cards::HEIGHT,
+        alt: question_and_section(page).0.to_owned(),
+    })
+}
+
+/// What a page's card shows large, and the section above it: the page's question under
+/// its title, or, for a page that asks nothing, its title alone.
+fn question_and_section(page: &Page) -> (&str, &str) {
+    let front = &page.front;
+    match &front.question {
+        Some(question) => (question, &front.title),
+        None => (&front.title, ""),
+    }
+}
+
+/// How many cards a build drew, and how many it found already drawn on the live site.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CardCount {
+    pub drawn: usize,
+    pub unchanged: usize,
+}
+
+/// Makes the cards of a build's pages, on all cores, and counts them.
+pub struct Painter<'a> {
+    editions: &'a [Edition],
+    /// Each edition's templates, by edition.
+    templates: &'a [Templates],
+    /// The site's address as the cards show it.
+    address: String,
+    drawn: AtomicUsize,
+    unchanged: AtomicUsize,
+}
+
+impl<'a> Painter<'a> {
+    /// The painter of a site with cards; `None` for one without.
+    pub fn new(
+        settings: &Settings,
+        editions: &'a [Edition],
+        templates: &'a [Templates],
+    ) -> Option<Painter<'a>> {
+        let base = settings.base_url.as_deref().filter(|_| enabled(settings))?;
+        Some(Painter {
+            editions,
+            templates,
+            address: address(base),
+            drawn: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+        })
+    }
+
+    pub fn count(&self) -> CardCount {
+        CardCount {
+            drawn: self.drawn.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
+        }
+    }
+
+    /// The card of `page`, as PNG bytes for `sink`: its template rendered, then the live
+    /// site's card if that was drawn from the same SVG, or a new drawing. `None` for a sink
+    /// that keeps no pictures (a preview), which still gets the template's and the SVG's
+    /// mistakes.
+    pub fn make(&self, page: &Page, sink: &dyn Sink) -> Result<Option<Vec<u8>>, Problem> {
+        let edition = &self.editions[page.edition.0];
+        let templates = &self.templates[page.edition.0];
+        let (question, section) = question_and_section(page);
+        let site = (edition.title.as_str(), self.address.as_str());
+        let card = Card::new(section, question, site, &edition.language);
+        let context = Context::from_serialize(&card).expect("a card is a map of plain values");
+        let svg = templates.render(TEMPLATE, &context, Some(page))?;
+        let not_svg = |message: String| {
+            Problem::file(
+                templates.shown(TEMPLATE),
+                format!("{message} (the share card of {})", page.source.display()),
+            )
+            .with_hint("the card template must give well-formed SVG: check its tags, quotes and `&`s (values are escaped for you)")
+        };
+        if !sink.keeps_pictures() {
+            return cards::check(&svg).map(|()| None).map_err(not_svg);
+        }
+        if let Some(live) = sink.published(&path_of(&page.path))
+            && cards::is_drawn_from(&live, &svg)
+        {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(Some(live));
+        }
+        let png = cards::draw(&svg).map_err(not_svg)?;
+        self.drawn.fetch_add(1, Ordering::Relaxed);
+        Ok(Some(png))
+    }
+}
+
+/// The site's address as people write it: `example.org/explainer` for
+/// `https://example.org/explainer/`.
+fn address(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    after_scheme.trim_end_matches('/').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pages_card_is_beside_it_under_cards() {
+        let path = |p: &str| path_of(&SitePath::new(p)).to_string();
+        assert_eq!(path("index.html"), "cards/index.png");
+        assert_eq!(path("ru/demands.html"), "cards/ru/demands.png");
+    }
+
+    #[test]
+    fn a_card_shows_the_address_without_scheme_or_final_slash() {
+        assert_eq!(
+            address("https://example.org/explainer/"),
+            "example.org/explainer"
+        );
+        assert_eq!(address("http://localhost:8000/"), "localhost:8000");
+    }
+}
