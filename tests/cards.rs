@@ -35,6 +35,20 @@ fn picture(png: &[u8]) -> (u32, u32, [u8; 4]) {
     (info.width, info.height, first)
 }
 
+/// What `explainer build` with `args` says of the site at `root`, built into its `public/`.
+fn summary(root: &Path, args: &[&str]) -> String {
+    let run = explainer()
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output-dir")
+        .arg(root.join("public"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert_success(&run);
+    String::from_utf8_lossy(&run.stdout).into_owned()
+}
+
 #[test]
 fn every_page_of_every_edition_has_a_1200_by_630_card_at_an_absolute_address() {
     let site = RealSite::published();
@@ -91,16 +105,7 @@ fn without_a_base_url_the_summary_says_cards_were_left_out_and_pages_name_none()
     assert_eq!(meta(&html, "og:image"), None);
     assert_eq!(meta(&html, "twitter:card"), Some("summary"));
 
-    let dir = copy_of_real_site();
-    let run = explainer()
-        .args(["build", "--root"])
-        .arg(dir.path())
-        .arg("--output-dir")
-        .arg(dir.path().join("public"))
-        .output()
-        .unwrap();
-    assert_success(&run);
-    let said = String::from_utf8_lossy(&run.stdout);
+    let said = summary(copy_of_real_site().path(), &[]);
     assert!(
         said.contains("no base_url, so sitemap.xml, the feeds and the share cards were left out"),
         "{said}"
@@ -111,17 +116,7 @@ fn without_a_base_url_the_summary_says_cards_were_left_out_and_pages_name_none()
 #[test]
 fn the_summary_counts_the_cards_drawn_and_those_left_as_they_were() {
     let dir = copy_of_real_site();
-    let build = || {
-        let run = explainer()
-            .args(["build", "--base-url", BASE, "--root"])
-            .arg(dir.path())
-            .arg("--output-dir")
-            .arg(dir.path().join("public"))
-            .output()
-            .unwrap();
-        assert_success(&run);
-        String::from_utf8_lossy(&run.stdout).into_owned()
-    };
+    let build = || summary(dir.path(), &["--base-url", BASE]);
     let first = build();
     assert!(
         first.contains("(share cards: 36 drawn, 0 unchanged)"),
