@@ -1,6 +1,7 @@
 //! The built site behind a real static server: Debian's nginx serves it under a sub-path
 //! with the rules of the site's `_headers` translated to its configuration, and Chromium
-//! reads it (tests/browser/served.mjs). `.ci/run` installs both.
+//! reads it (tests/browser/served.mjs) and Lighthouse scores it (tests/browser/lighthouse.mjs).
+//! `.ci/run` installs both.
 
 mod common;
 
@@ -8,6 +9,7 @@ use std::fmt::Write as _;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use common::{RealSite, header_rules};
@@ -66,6 +68,9 @@ http {{
   default_type application/octet-stream;
   charset utf-8;
   charset_types text/css application/xml text/plain image/svg+xml;
+  # As a production host would; uncompressed pages would slow Lighthouse's simulated 4G.
+  gzip on;
+  gzip_types text/css image/svg+xml application/xml text/plain;
   access_log off;
   client_body_temp_path {w}/body; proxy_temp_path {w}/proxy; fastcgi_temp_path {w}/fastcgi;
   uwsgi_temp_path {w}/uwsgi; scgi_temp_path {w}/scgi;
@@ -160,26 +165,63 @@ fn headers_translate_to_nginx_locations_with_the_whole_sites_headers_on_each_fil
     );
 }
 
+/// The built site served by nginx at `url`, until dropped.
+struct Served {
+    // Declared before `work`, so nginx stops before its folder goes.
+    _nginx: Nginx,
+    _work: tempfile::TempDir,
+    url: String,
+    config: String,
+}
+
+/// `site`, whose `_headers` rules are for `base_path`, served by nginx under that path on a
+/// free loopback port.
+fn serve(site: &RealSite, base_path: &str) -> Served {
+    let headers = String::from_utf8(site.files["_headers"].clone()).unwrap();
+    assert!(headers.starts_with(&format!("{base_path}*")));
+    let work = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let mut locations = nginx_locations(&headers, &site.out);
+    // A site under a sub-path shares its host's robots.txt, at the root, where crawlers (and
+    // Lighthouse) look for it; the site's own stands in for the host's.
+    let _ = writeln!(
+        locations,
+        "    location = /robots.txt {{\n      alias {};\n    }}",
+        site.out.join("robots.txt").display()
+    );
+    let config = nginx_config(&locations, base_path, port, work.path());
+    let nginx = start_nginx(&config, work.path(), port);
+    Served {
+        _nginx: nginx,
+        _work: work,
+        url: format!("http://127.0.0.1:{port}{base_path}"),
+        config,
+    }
+}
+
+/// Held while a test drives Chromium: Lighthouse's timings on this machine's CPU are only
+/// its own if no other browser runs beside it.
+static ONE_BROWSER: Mutex<()> = Mutex::new(());
+
+fn one_browser() -> std::sync::MutexGuard<'static, ()> {
+    ONE_BROWSER.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn browser_script(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/browser")
+        .join(name)
+}
+
 #[test]
 #[ignore = "needs nginx and Chromium"]
 fn nginx_serves_the_site_under_a_sub_path_with_its_headers_and_styled_404() {
     let site = RealSite::published();
-    let headers = String::from_utf8(site.files["_headers"].clone()).unwrap();
-    let base_path = "/explainer/";
-    assert!(headers.starts_with(&format!("{base_path}*")));
-    let work = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let config = nginx_config(
-        &nginx_locations(&headers, &site.out),
-        base_path,
-        port,
-        work.path(),
-    );
-    let _nginx = start_nginx(&config, work.path(), port);
-    let script: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/served.mjs");
+    let served = serve(site, "/explainer/");
+    let _browser = one_browser();
     let run = Command::new("node")
-        .arg(script)
-        .arg(format!("http://127.0.0.1:{port}{base_path}"))
+        .arg(browser_script("served.mjs"))
+        .arg(&served.url)
         .arg(&site.out)
         .output()
         .expect("node is installed");
@@ -187,7 +229,101 @@ fn nginx_serves_the_site_under_a_sub_path_with_its_headers_and_styled_404() {
     eprintln!("{report}{}", String::from_utf8_lossy(&run.stderr));
     assert!(
         run.status.success(),
-        "served checks failed:\n{report}\n{config}"
+        "served checks failed:\n{report}\n{}",
+        served.config
     );
     assert!(report.contains(": 0 problems"), "{report}");
+}
+
+const LIGHTHOUSE_CATEGORIES: [&str; 4] = ["performance", "accessibility", "best-practices", "seo"];
+
+#[test]
+#[ignore = "needs nginx and Chromium"]
+fn lighthouse_scores_100_in_every_category_on_mobile_when_served_under_a_sub_path() {
+    let site = RealSite::published();
+    // The English home, the longest English page (the most to lay out), and the Russian home
+    // (another edition, in Cyrillic).
+    let longest = site
+        .english_pages()
+        .max_by_key(|p| site.files[*p].len())
+        .unwrap();
+    let audited = ["index.html", longest, "ru/index.html"];
+    let served = serve(site, "/explainer/");
+    let _browser = one_browser();
+    let run = Command::new("node")
+        .arg(browser_script("lighthouse.mjs"))
+        .arg(&served.url)
+        .args(audited)
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("node is installed");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "Lighthouse did not run:\n{stdout}");
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}:\n{stdout}"));
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+    eprintln!(
+        "Lighthouse {} in {}, mobile:",
+        text(&report["lighthouse"]),
+        text(&report["browser"])
+    );
+    let pages = report["pages"].as_array().unwrap();
+    assert_eq!(pages.len(), audited.len(), "{stdout}");
+    let mut short = Vec::new();
+    for page in pages {
+        // As Lighthouse shows them, out of 100; a category it could not score is null.
+        let scores = LIGHTHOUSE_CATEGORIES.map(|c| page["scores"][c].as_f64());
+        let line = LIGHTHOUSE_CATEGORIES
+            .iter()
+            .zip(scores)
+            .map(|(c, s)| match s {
+                Some(s) => format!("{c} {}", (s * 100.0).round()),
+                None => format!("{c} not scored"),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let metrics = page["metrics"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(m, v)| format!("{m} {}", text(v)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let runs = page["attempts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| format!("{} (CPU {})", a["performance"], a["benchmarkIndex"]))
+            .collect::<Vec<_>>()
+            .join(", ");
+        eprintln!(
+            "  {}: {line}\n    {metrics}\n    performance by run: {runs}",
+            text(&page["page"])
+        );
+        if scores.iter().any(|s| *s != Some(1.0)) {
+            let mut audits = String::new();
+            for a in page["failing"].as_array().unwrap() {
+                let _ = writeln!(
+                    audits,
+                    "    {}/{} (weight {}): {}: score {} {} {}",
+                    text(&a["category"]),
+                    text(&a["id"]),
+                    a["weight"],
+                    text(&a["title"]),
+                    a["score"],
+                    text(&a["displayValue"]),
+                    text(&a["explanation"]),
+                );
+                for item in a["items"].as_array().unwrap() {
+                    let _ = writeln!(audits, "      {}", text(item));
+                }
+            }
+            short.push(format!("  {}: {line}\n{audits}", text(&page["page"])));
+        }
+    }
+    assert!(
+        short.is_empty(),
+        "below 100 on Lighthouse, with the audits that cost points:\n{}",
+        short.join("\n")
+    );
 }
