@@ -286,11 +286,37 @@ fn missing_or_unclosed_front_matter_and_empty_files_are_explained() {
 }
 
 #[test]
+fn a_mistake_in_site_yaml_is_reported_alone_not_as_missing_strings() {
+    let site = Fixture::new();
+    site.write("i18n/en.yaml", "read_more: Read more\n");
+    site.write(
+        "site.yaml",
+        &format!("{}share_card: true\n", common::SITE_YAML),
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("site.yaml:5:1: unknown field `share_card`"),
+        "{err}"
+    );
+    assert!(!err.contains("i18n/"), "{err}");
+    assert!(err.contains("1 error"), "{err}");
+}
+
+#[test]
 fn a_template_error_names_the_template_line_and_the_page() {
     fails_and_keeps_output(
         "templates/page.html",
         "{% extends \"base.html\" %}{% block content %}\n{{ page.no_such_field }}\n{% endblock content %}",
         &["templates/page.html:2:", "(while rendering content/"],
+    );
+    fails_and_keeps_output(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}\n{{ pgae.title }}\n{% endblock content %}",
+        &[
+            "templates/page.html:2:",
+            "pgae",
+            "templates get `site`, `data`, `page`",
+        ],
     );
     fails_and_keeps_output(
         "templates/page.html",

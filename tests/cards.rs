@@ -240,6 +240,10 @@ fn a_sites_own_card_template_is_drawn_and_its_mistakes_are_located() {
     let err = fixture.build_err();
     assert!(err.contains("templates/card.svg:3:"), "{err}");
     assert!(err.contains("questoin"), "{err}");
+    assert!(
+        err.contains("the card template gets `section`, `question`"),
+        "{err}"
+    );
 
     fixture.write("templates/card.svg", &own.replace("</svg>", "</g></svg>"));
     let err = fixture.build_err();

@@ -36,7 +36,10 @@ pub type Strings = BTreeMap<String, Text>;
 /// Every edition's strings, in the editions' order; all empty without an `i18n/` folder.
 pub fn load(root: &Path, editions: &[Edition]) -> (Vec<Strings>, Vec<Problem>) {
     let mut problems = Vec::new();
-    if !root.join(DIR).is_dir() {
+    // Unreadable settings leave the editions unknown (their code empty), and so which
+    // strings they need: the settings' own problem is the one to report.
+    let unknown = editions.iter().any(|e| e.code.is_empty());
+    if unknown || !root.join(DIR).is_dir() {
         return (vec![Strings::new(); editions.len()], problems);
     }
     let mut all: Vec<Strings> = Vec::new();

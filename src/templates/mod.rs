@@ -31,6 +31,8 @@ const ESCAPED: [&str; 4] = [".html", ".htm", ".xml", ".svg"];
 
 /// What a template mistake says about where to look for the variables templates get.
 const CONTEXT_HINT: &str = "templates get `site`, `data`, `page`, `pages`, `prev`, `next`, `root`, `assets`, `source_by_id` and `cited_first_on` (see README); test optional values with `{% if x %}`";
+/// The same for the share card's template, which gets the card's values.
+const CARD_HINT: &str = "the card template gets `section`, `question`, `lines` (each with `text` and `y`), `font_size`, `site_title`, `address` and `language` (see README)";
 
 /// Every template, compiled.
 #[derive(Clone)]
@@ -188,10 +190,15 @@ fn problem(err: &tera::Error, sources: &[Source], page: Option<&Page>) -> Proble
             if let Some(source) = source {
                 d = d.with_source(&source.text);
             }
-            if report.message().contains("not found in context")
-                || report.message().contains("undefined")
+            let message = report.message();
+            if ["not found in context", "undefined", "is not defined"]
+                .iter()
+                .any(|m| message.contains(m))
             {
-                d = d.with_hint(CONTEXT_HINT);
+                d = d.with_hint(match report.filename() {
+                    "card.svg" => CARD_HINT,
+                    _ => CONTEXT_HINT,
+                });
             }
             d
         }
