@@ -1,5 +1,6 @@
 //! A page's share card: the 1200×630 PNG that a link to the page shows when it is shared
-//! (its Open Graph image), with the page's section, its question and the site's title.
+//! (its Open Graph image), with the page's section, its question, and the site's title and
+//! address.
 //!
 //! A card is an SVG template ([`DEFAULT_TEMPLATE`], which a site may replace) filled in with
 //! a [`Card`]'s values, then drawn by [`draw`] with resvg. Only the fonts shipped in
