@@ -101,6 +101,8 @@ pub struct InMemory {
 /// sources are read, so a build that waited publishes the sources as they are after the
 /// other one, never an older state.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    // Before the lock, so no lock file is made beside a folder that is refused; the writer
+    // checks again, as the folder may have changed while this build waited.
     write::check_output_dir(&options.root, &options.output_dir)?;
     let _lock = write::lock::take(&options.output_dir, options.if_busy)?;
     let mut prepared = prepare(options)?;

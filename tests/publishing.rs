@@ -6,7 +6,9 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{RealSite, copy_of_real_site, decode, explainer, header_rules, real_root};
+use common::{
+    RealSite, assert_success, copy_of_real_site, decode, explainer, header_rules, real_root,
+};
 
 #[test]
 fn headers_carry_the_security_policy_and_cache_only_fingerprinted_files_for_a_year() {
@@ -226,11 +228,7 @@ fn the_workflows_build_command_works_with_the_address_pages_gives() {
         .current_dir(site.path())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let public = site.path().join("public");
     let index = fs::read_to_string(public.join("index.html")).unwrap();
     assert!(

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Fixture, explainer, page, snapshot};
+use common::{Fixture, assert_success, explainer, page, snapshot};
 
 /// Runs `f` on another thread and fails the test if it takes longer than `limit`: a hang
 /// is a bug, whatever the machine's speed.
@@ -325,11 +325,7 @@ fn a_build_killed_while_holding_the_output_does_not_block_the_next() {
     let out = start_build(&site, &["--no-wait"])
         .wait_with_output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert_live_site_is(&site, 400, "Old");
 }
 

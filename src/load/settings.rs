@@ -264,6 +264,23 @@ impl Settings {
         let primary = self.language.split('-').next().unwrap_or_default();
         primary.to_ascii_lowercase()
     }
+
+    /// The site's path on its host, from its base URL: `/explainer/`.
+    pub fn base_path(&self) -> Option<&str> {
+        let rest = self.host_and_path()?;
+        Some(rest.find('/').map_or("/", |i| &rest[i..]))
+    }
+
+    /// Where the site is, as people write it: `example.org/explainer`.
+    pub fn address(&self) -> Option<&str> {
+        Some(self.host_and_path()?.trim_end_matches('/'))
+    }
+
+    /// The base URL without its scheme: `example.org/explainer/`.
+    fn host_and_path(&self) -> Option<&str> {
+        let base = self.base_url.as_deref()?;
+        Some(base.split_once("://").map_or(base, |(_, rest)| rest))
+    }
 }
 
 /// A `mailto:` address or a web page, the two ways a reader can send a report.
@@ -290,6 +307,22 @@ mod tests {
     use super::*;
 
     const GOOD: &str = "title: T\ndescription: D\nlanguage: en-GB\nauthor: A\n";
+
+    #[test]
+    fn the_base_url_gives_the_sites_path_and_its_address_as_people_write_it() {
+        let parse = |url: &str| {
+            let text = format!("{GOOD}base_url: {url}\n");
+            Settings::parse(&text, Path::new("site.yaml")).unwrap()
+        };
+        let sub_path = parse("https://example.org/explainer/");
+        assert_eq!(sub_path.base_path(), Some("/explainer/"));
+        assert_eq!(sub_path.address(), Some("example.org/explainer"));
+        let root = parse("http://localhost:8000");
+        assert_eq!(root.base_path(), Some("/"));
+        assert_eq!(root.address(), Some("localhost:8000"));
+        let none = Settings::parse(GOOD, Path::new("site.yaml")).unwrap();
+        assert_eq!((none.base_path(), none.address()), (None, None));
+    }
 
     #[test]
     fn base_url_gets_a_trailing_slash() {

@@ -74,7 +74,7 @@ pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Rendered> {
             }
             if let Some(painter) = painter.as_ref().filter(|_| !any_error(&problems)) {
                 match painter.make(page, sink) {
-                    Ok(Some(png)) => sink.put(&share_cards::path_of(&page.path), &png)?,
+                    Ok(Some((path, png))) => sink.put(&path, &png)?,
                     Ok(None) => {}
                     Err(problem) => problems.push(problem),
                 }

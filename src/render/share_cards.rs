@@ -77,7 +77,7 @@ pub struct Painter<'a> {
     /// Each edition's templates, by edition.
     templates: &'a [Templates],
     /// The site's address as the cards show it.
-    address: String,
+    address: &'a str,
     drawn: AtomicUsize,
     unchanged: AtomicUsize,
 }
@@ -85,15 +85,15 @@ pub struct Painter<'a> {
 impl<'a> Painter<'a> {
     /// The painter of a site with cards; `None` for one without.
     pub fn new(
-        settings: &Settings,
+        settings: &'a Settings,
         editions: &'a [Edition],
         templates: &'a [Templates],
     ) -> Option<Painter<'a>> {
-        let base = settings.base_url.as_deref().filter(|_| enabled(settings))?;
+        let address = settings.address().filter(|_| enabled(settings))?;
         Some(Painter {
             editions,
             templates,
-            address: address(base),
+            address,
             drawn: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
         })
@@ -106,15 +106,19 @@ impl<'a> Painter<'a> {
         }
     }
 
-    /// The card of `page`, as PNG bytes for `sink`: its template rendered, then the live
-    /// site's card if that was drawn from the same SVG, or a new drawing. `None` for a sink
-    /// that keeps no pictures (a preview), which still gets the template's and the SVG's
-    /// mistakes.
-    pub fn make(&self, page: &Page, sink: &dyn Sink) -> Result<Option<Vec<u8>>, Problem> {
+    /// The card of `page` for `sink`, where it goes and its PNG bytes: its template
+    /// rendered, then the live site's card if that was drawn from the same SVG, or a new
+    /// drawing. `None` for a sink that keeps no pictures (a preview), which still gets the
+    /// template's and the SVG's mistakes.
+    pub fn make(
+        &self,
+        page: &Page,
+        sink: &dyn Sink,
+    ) -> Result<Option<(SitePath, Vec<u8>)>, Problem> {
         let edition = &self.editions[page.edition.0];
         let templates = &self.templates[page.edition.0];
         let (question, section) = question_and_section(page);
-        let site = (edition.title.as_str(), self.address.as_str());
+        let site = (edition.title.as_str(), self.address);
         let card = Card::new(section, question, site, &edition.language);
         let context = Context::from_serialize(&card).expect("a card is a map of plain values");
         let svg = templates.render(TEMPLATE, &context, Some(page))?;
@@ -128,25 +132,17 @@ impl<'a> Painter<'a> {
         if !sink.keeps_pictures() {
             return cards::check(&svg).map(|()| None).map_err(not_svg);
         }
-        if let Some(live) = sink.published(&path_of(&page.path))
+        let path = path_of(&page.path);
+        if let Some(live) = sink.published(&path)
             && cards::is_drawn_from(&live, &svg)
         {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
-            return Ok(Some(live));
+            return Ok(Some((path, live)));
         }
         let png = cards::draw(&svg).map_err(not_svg)?;
         self.drawn.fetch_add(1, Ordering::Relaxed);
-        Ok(Some(png))
+        Ok(Some((path, png)))
     }
-}
-
-/// The site's address as people write it: `example.org/explainer` for
-/// `https://example.org/explainer/`.
-fn address(base_url: &str) -> String {
-    let after_scheme = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest);
-    after_scheme.trim_end_matches('/').to_owned()
 }
 
 #[cfg(test)]
@@ -158,14 +154,5 @@ mod tests {
         let path = |p: &str| path_of(&SitePath::new(p)).to_string();
         assert_eq!(path("index.html"), "cards/index.png");
         assert_eq!(path("ru/demands.html"), "cards/ru/demands.png");
-    }
-
-    #[test]
-    fn a_card_shows_the_address_without_scheme_or_final_slash() {
-        assert_eq!(
-            address("https://example.org/explainer/"),
-            "example.org/explainer"
-        );
-        assert_eq!(address("http://localhost:8000/"), "localhost:8000");
     }
 }

@@ -109,22 +109,9 @@ fn headers(prepared: &Prepared) -> Context {
         .map(|(_, published)| published)
         .collect();
     let mut context = Context::new();
-    context.insert("base_path", &base_path(prepared));
+    context.insert("base_path", prepared.settings.base_path().unwrap_or("/"));
     context.insert("immutable", &immutable);
     context
-}
-
-/// The site's path on its host, from its base URL: `/explainer/`, or `/` without one.
-fn base_path(prepared: &Prepared) -> String {
-    let base = prepared
-        .settings
-        .base_url
-        .as_deref()
-        .unwrap_or("https://host/");
-    let after_scheme = base.split_once("://").map_or(base, |(_, rest)| rest);
-    after_scheme
-        .find('/')
-        .map_or_else(|| "/".to_owned(), |i| after_scheme[i..].to_owned())
 }
 
 fn not_found(prepared: &Prepared, translations: &Translations) -> Context {
@@ -132,12 +119,8 @@ fn not_found(prepared: &Prepared, translations: &Translations) -> Context {
         .pages_of(prepared.editions[0].id)
         .find(|p| p.is_home());
     let homes = home.map_or_else(Vec::new, |home| translations.of(prepared, home));
-    let root = prepared
-        .settings
-        .base_url
-        .is_some()
-        .then(|| base_path(prepared));
-    context::not_found(&prepared.settings, root.as_deref(), &homes)
+    let root = prepared.settings.base_path();
+    context::not_found(&prepared.settings, root, &homes)
 }
 
 fn feed(prepared: &Prepared, edition: &Edition) -> Context {

@@ -9,10 +9,10 @@ use crate::error::{Error, Result};
 /// Folders and files that mark a site's sources or a project: an output folder holding one
 /// of them is somebody's work, never something to replace.
 const PROJECT_MARKERS: &[&str] = &[
-    "content",
-    "templates",
-    "static",
-    "site.yaml",
+    crate::load::pages::DIR,
+    crate::templates::DIR,
+    crate::load::assets::DIR,
+    crate::load::settings::FILE_NAME,
     "Cargo.toml",
     ".git",
 ];
