@@ -447,6 +447,7 @@ fn is_a_name(quoted: &str) -> bool {
         "Известиям",
         "Википедии",
         "референдуму",
+        "референдума",
     ];
     NAMES.contains(&quoted) || quoted.contains("народн")
 }
