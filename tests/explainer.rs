@@ -175,11 +175,17 @@ fn claim_11_another_minsk_protocol_most_likely() {
 fn what_happened_next_says_how_current_it_is() {
     let site = Site::build();
     assert_mentions(site, "what-happened-next.html", &["24 February 2022"]);
-    assert_mentions(site, "since-2025.html", &["early July 2026", "Ankara"]);
-    for page in ["what-happened-next.html", "since-2025.html"] {
+    for page in ["since-2025.html", "may-june-2026.html"] {
+        assert_mentions(site, page, &["early July 2026", "Ankara"]);
+    }
+    for page in [
+        "what-happened-next.html",
+        "since-2025.html",
+        "may-june-2026.html",
+    ] {
         assert!(
-            own_words(site, page).contains("current to April 2026"),
-            "{page} does not say it is current to April 2026"
+            own_words(site, page).contains("current to June 2026"),
+            "{page} does not say it is current to June 2026"
         );
     }
 }
@@ -190,7 +196,7 @@ fn own_words(site: &Site, page: &str) -> String {
     let html = site.html(page);
     let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
     let main = main.split("<section class=\"sections\"").next().unwrap();
-    normalize(&decode(&strip_tags(main))).replace("Facts current to April 2026", "")
+    normalize(&decode(&strip_tags(main))).replace("Facts current to June 2026", "")
 }
 
 // ---- Quotes, citations, sources ----
@@ -288,6 +294,8 @@ fn every_source_is_cited_or_listed_as_further_reading() {
 
 // ---- Timeline and map ----
 
+/// A timeline event's source links: to the source itself, or to its entry in the list of
+/// the page that cites it (`demands.html#source-3`), which must exist.
 #[test]
 fn the_timeline_is_in_date_order_and_every_event_has_a_source() {
     let site = Site::build();
@@ -303,14 +311,22 @@ fn the_timeline_is_in_date_order_and_every_event_has_a_source() {
             .next()
             .expect("every event has a <time datetime>");
         dates.push(date.to_owned());
+        let hrefs = attr_values(event, "href");
         assert!(
-            attr_values(event, "href")
+            hrefs
                 .iter()
-                .any(|h| h.starts_with("http")),
+                .any(|h| h.starts_with("http") || h.contains("#source-")),
             "the event of {date} cites no source"
         );
+        for href in hrefs.iter().filter(|h| !h.starts_with("http")) {
+            let (page, anchor) = href.split_once('#').unwrap();
+            assert!(
+                site.html(page).contains(&format!("<li id=\"{anchor}\"")),
+                "the event of {date} links to {href}, which is not a source entry"
+            );
+        }
     }
-    assert!(dates.len() >= 30, "only {} events", dates.len());
+    assert!(dates.len() >= 60, "only {} events", dates.len());
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted, "the timeline is not in date order");
@@ -466,11 +482,11 @@ fn every_page_is_dated_from_its_first_publication_in_november_2026() {
             "{page}: dateModified {modified} before datePublished {published}"
         );
         assert_eq!(
-            data["temporalCoverage"], "../2026-04",
-            "{page}: the facts are current to April 2026"
+            data["temporalCoverage"], "../2026-06",
+            "{page}: the facts are current to June 2026"
         );
         assert!(
-            site.text(page).contains("Facts current to April 2026"),
+            site.text(page).contains("Facts current to June 2026"),
             "{page} does not say how far its facts are current"
         );
     }
@@ -701,6 +717,9 @@ fn every_glossary_term_is_used_and_the_article_is_on_the_timeline() {
         "Strategic Concept",
         "brigade",
         "New START",
+        "Joint Force Commands",
+        "Supreme Allied Commander Europe",
+        "Allied Maritime Command",
     ] {
         assert!(
             terms.iter().any(|t| t.term == needed),
@@ -724,41 +743,48 @@ fn self_html<'a>(site: &'a Site, page: &str) -> &'a str {
     std::str::from_utf8(&site.files[page]).unwrap()
 }
 
-/// "Current to April 2026" where readers look for it, and no page left at February.
+/// "Current to June 2026" where readers look for it, and no page left at an earlier date.
 #[test]
-fn the_pages_that_report_events_say_they_are_current_to_april_2026() {
+fn the_pages_that_report_events_say_they_are_current_to_june_2026() {
     let site = Site::build();
     for page in [
         "what-happened-next.html",
         "since-2025.html",
+        "may-june-2026.html",
         "timeline.html",
         "about.html",
         "index.html",
     ] {
         assert!(
-            own_words(site, page).contains("current to April 2026"),
-            "{page} does not say in its own words that it is current to April 2026"
+            own_words(site, page).contains("current to June 2026"),
+            "{page} does not say in its own words that it is current to June 2026"
         );
     }
     for page in site.english_pages() {
-        assert!(
-            !site.text(page).contains("current to February 2026"),
-            "{page} still says it is current to February 2026"
-        );
+        for stale in [
+            "current to February 2026",
+            "current to April 2026",
+            "as of April 2026",
+        ] {
+            assert!(
+                !site.text(page).contains(stale),
+                "{page} still says {stale:?}"
+            );
+        }
     }
     assert_mentions(site, "about.html", &["early July 2026"]);
 }
 
-/// Absence of a ceasefire is a claim about a date: it is always "as of April 2026".
+/// Absence of a ceasefire is a claim about a date: it is always "as of June 2026".
 #[test]
-fn no_page_says_there_is_no_ceasefire_without_saying_as_of_april_2026() {
+fn no_page_says_there_is_no_ceasefire_without_saying_as_of_june_2026() {
     let site = Site::build();
     for page in site.english_pages() {
         for sentence in site.text(page).split(['.', ';']) {
             let lower = sentence.to_lowercase();
             if lower.contains("no ceasefire") || lower.contains("no comprehensive ceasefire") {
                 assert!(
-                    lower.contains("as of april 2026"),
+                    lower.contains("as of june 2026"),
                     "{page}: {sentence:?} does not say as of when"
                 );
             }
@@ -774,6 +800,7 @@ fn the_about_page_logs_each_update_with_its_date() {
     let log = &about[about.find("Update log").unwrap()..];
     assert!(log.contains("26 November 2026: first published"), "{log}");
     assert!(log.contains("29 November 2026:"), "{log}");
+    assert!(log.contains("2 December 2026:"), "{log}");
     assert!(!about.contains("13 January 2022: first published"));
     for page in site.english_pages() {
         assert!(
@@ -781,4 +808,170 @@ fn the_about_page_logs_each_update_with_its_date() {
             "{page} gives an address the team doesn't have"
         );
     }
+}
+
+// ---- Issue 19: the explainer brought up to June 2026 ----
+
+/// The pages after 2024 say in their titles, which the navigation shows, and in their
+/// questions how far each one goes, so a reader skimming the navigation does not take
+/// either to run to today.
+#[test]
+fn the_pages_since_2025_say_their_limit_in_their_titles_and_questions() {
+    let site = Site::build();
+    let nav_title = |html: &str, page: &str| -> String {
+        let nav = &html[html.find("class=\"site-nav\"").unwrap()..];
+        let nav = &nav[..nav.find("</nav>").unwrap()];
+        let link = &nav[nav.find(&format!("href=\"{page}\"")).unwrap()..];
+        decode(&strip_tags(
+            &link[link.find('>').unwrap() + 1..link.find("</a>").unwrap()],
+        ))
+    };
+    let home = site.html("index.html");
+    for (page, limit) in [
+        ("since-2025.html", "April 2026"),
+        ("may-june-2026.html", "June 2026"),
+    ] {
+        let title = nav_title(&home, page);
+        assert!(
+            title.contains(limit),
+            "{page}: the navigation says {title:?}"
+        );
+        let html = site.html(page);
+        let h1 = &html[html.find("<h1>").unwrap() + 4..html.find("</h1>").unwrap()];
+        assert!(h1.contains(limit), "{page}: the question is {h1:?}");
+    }
+}
+
+/// The Ankara summit of 7–8 July 2026 is only ever scheduled: its outcome could not be
+/// confirmed, and no page says what it decided.
+#[test]
+fn the_ankara_summit_is_only_scheduled() {
+    let site = Site::build();
+    for page in site.english_pages() {
+        for sentence in site.text(page).split(['.', ';']) {
+            if !sentence.contains("Ankara") {
+                continue;
+            }
+            let lower = sentence.to_lowercase();
+            assert!(
+                lower.contains("scheduled")
+                    || lower.contains("could not be confirmed")
+                    || lower.contains("not even the outcome"),
+                "{page}: {sentence:?} reports the Ankara summit as more than scheduled"
+            );
+            for outcome in ["declaration", "decided", "attended", "agreed in ankara"] {
+                assert!(!lower.contains(outcome), "{page}: {sentence:?}");
+            }
+        }
+    }
+    let events: Vec<explainer::load::data::Event> = data("timeline.yaml");
+    let ankara = events.iter().find(|e| e.title.contains("Ankara")).unwrap();
+    assert!(ankara.scheduled && ankara.text.contains("could not be confirmed"));
+    assert_eq!(
+        events.last().map(|e| e.title.as_str()),
+        Some(ankara.title.as_str())
+    );
+}
+
+/// FACTS §10c: the events of May and June 2026 are on the site, with the wording the fact
+/// base asks for, and what it says to leave out is left out.
+#[test]
+fn may_and_june_2026_are_covered_as_the_fact_base_has_them() {
+    let site = Site::build();
+    assert_mentions(
+        site,
+        "may-june-2026.html",
+        &[
+            "9-11 May",
+            "205 prisoners each",
+            "no report was found that the full exchange of 1,000 for 1,000 took place",
+            "cut by about 5,000 troops and one brigade",
+            "Sprūds",
+            "Baltic Air Policing",
+            "Forward Land Forces Finland",
+            "open letter",
+            "London",
+            "Magyar",
+            "Lavrov",
+            "As of June 2026",
+        ],
+    );
+    assert_mentions(
+        site,
+        "since-2025.html",
+        &["9 March", "23 February and a Chinese one on 24 February"],
+    );
+    let all: String = site.english_pages().map(|p| site.text(p)).collect();
+    for left_out in [
+        "moratorium",
+        "oil waiver",
+        " rude",
+        "Ankara declaration",
+        "prime minister resigned",
+        "Istanbul on 11 March",
+    ] {
+        assert!(!all.contains(left_out), "the site says {left_out:?}");
+    }
+}
+
+/// Problem 7: Russia's draft agreement is printed at the ministry's own address (FACTS
+/// §1), not the archived copy it was read through.
+#[test]
+fn the_draft_agreement_is_printed_at_mid_ru() {
+    let sources: Vec<explainer::load::data::Source> = data("sources.yaml");
+    let draft = sources
+        .iter()
+        .find(|s| s.id.as_str() == "mid-2021-12-17-draft-agreement-nato")
+        .unwrap();
+    assert!(
+        draft.url.starts_with("https://mid.ru/") && draft.via.is_none(),
+        "{}",
+        draft.url
+    );
+    let site = Site::build();
+    let demands = site.html("demands.html");
+    assert!(
+        demands.contains("href=\"https://mid.ru/ru/foreign_policy/rso/nato/1790803/?lang=en\"")
+    );
+    assert!(!demands.contains("href=\"https://archive.md/"));
+}
+
+/// Problems 9 to 12: wording the fact base does not support, and stale present tenses.
+#[test]
+fn the_fixes_of_issue_19_stay_fixed() {
+    let site = Site::build();
+    let all: String = site.english_pages().map(|p| site.text(p)).collect();
+    for wrong in [
+        "Neither draft names Georgia",
+        "now being renamed",
+        "which is being renamed",
+        "is being renamed",
+        "from the invasion of February 2022",
+        "pages now give the date they were first published",
+        "how to report an error",
+        "The explainer team",
+        "joined NATO 2020",
+    ] {
+        assert!(!all.contains(wrong), "the site still says {wrong:?}");
+    }
+    // The map's tiles say since when a country has been a member.
+    let map = site.html("map.html");
+    assert!(map.contains("<title>North Macedonia (MK): NATO member since 2020</title>"));
+    // No MAP at Bucharest is cited to the report that confirms it (FACTS §7).
+    let demands =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/demands.md"))
+            .unwrap();
+    let sentence = demands
+        .split(". ")
+        .find(|s| s.contains("Membership Action Plan (MAP) at Bucharest"))
+        .unwrap();
+    assert!(
+        sentence.contains("@postimees-bucharest-no-map"),
+        "{sentence}"
+    );
+    // The Vienna Document's description is marked as general knowledge.
+    let terms: Vec<explainer::load::data::Term> = data("glossary.yaml");
+    let vienna = terms.iter().find(|t| t.term == "Vienna Document").unwrap();
+    assert!(vienna.definition.contains("general knowledge"));
+    assert_mentions(site, "nato-response.html", &["by general knowledge"]);
 }
