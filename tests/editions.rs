@@ -425,12 +425,15 @@ fn each_edition_has_its_own_feed_and_the_sitemap_lists_the_alternates() {
         );
         assert_eq!(
             xml.matches("<entry>").count(),
-            12,
+            english_pages().len(),
             "{feed}: one entry per page of its edition"
         );
     }
     let sitemap = site.html("sitemap.xml");
-    assert_eq!(sitemap.matches("<url>").count(), 36);
+    assert_eq!(
+        sitemap.matches("<url>").count(),
+        english_pages().len() * (1 + EDITIONS.len())
+    );
     assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/explainer/demands.html\"/><xhtml:link rel=\"alternate\" hreflang=\"en-GB\" href=\"https://example.org/explainer/demands.html\"/><xhtml:link rel=\"alternate\" hreflang=\"ru\" href=\"https://example.org/explainer/ru/demands.html\"/><xhtml:link rel=\"alternate\" hreflang=\"uk\" href=\"https://example.org/explainer/uk/demands.html\"/>"), "{sitemap}");
 }
 
@@ -583,15 +586,77 @@ fn reading_times_and_dates_are_written_as_each_language_does() {
             || ru.contains("минута чтения"),
         "a Russian reading time"
     );
-    assert!(ru.contains("29 ноября 2026\u{202f}г."), "a Russian date");
+    // The date each edition's page was last updated, as its front matter gives it.
+    let updated = |page: &str| -> (u32, usize, u32) {
+        let text = read(Path::new(page));
+        let date = text
+            .lines()
+            .find_map(|l| l.strip_prefix("updated: "))
+            .unwrap_or_else(|| panic!("content/{page}: no updated date"));
+        let mut parts = date.trim().split('-').map(|p| p.parse::<u32>().unwrap());
+        let (y, m, d) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        (d, m as usize - 1, y)
+    };
+    const RU: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    const UK: [&str; 12] = [
+        "січня",
+        "лютого",
+        "березня",
+        "квітня",
+        "травня",
+        "червня",
+        "липня",
+        "серпня",
+        "вересня",
+        "жовтня",
+        "листопада",
+        "грудня",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (d, m, y) = updated("ru/demands.md");
+    let expected = format!("{d} {} {y}\u{202f}г.", RU[m]);
+    assert!(ru.contains(&expected), "a Russian date: {expected}");
+    let (d, m, y) = updated("uk/demands.md");
+    let expected = format!("{d} {} {y}\u{202f}р.", UK[m]);
     assert!(
-        site.html("uk/demands.html")
-            .contains("29 листопада 2026\u{202f}р."),
-        "a Ukrainian date"
+        site.html("uk/demands.html").contains(&expected),
+        "a Ukrainian date: {expected}"
     );
+    let (d, m, y) = updated("demands.md");
+    let expected = format!("{d} {} {y}", EN[m]);
     assert!(
-        site.html("demands.html").contains("29 November 2026"),
-        "an English date"
+        site.html("demands.html").contains(&expected),
+        "an English date: {expected}"
     );
 }
 
