@@ -26,6 +26,8 @@ pub struct Edition {
     pub name: String,
     pub title: String,
     pub description: String,
+    /// The byline, in the edition's language.
+    pub author: String,
     #[serde(skip)]
     pub id: EditionId,
 }
@@ -40,6 +42,7 @@ impl Edition {
             name: String::new(),
             title: String::new(),
             description: String::new(),
+            author: String::new(),
             id: EditionId::DEFAULT,
         }
     }
@@ -62,6 +65,7 @@ pub fn editions(settings: &Settings) -> Vec<Edition> {
         name: settings.language_name.clone().unwrap_or_default(),
         title: settings.title.clone(),
         description: settings.description.clone(),
+        author: settings.author.clone(),
         id: EditionId::DEFAULT,
     };
     let translations = settings
@@ -74,6 +78,7 @@ pub fn editions(settings: &Settings) -> Vec<Edition> {
             name: t.name.clone(),
             title: t.title.clone(),
             description: t.description.clone(),
+            author: t.author.clone().unwrap_or_else(|| settings.author.clone()),
             id: EditionId(i + 1),
         });
     std::iter::once(default).chain(translations).collect()

@@ -85,7 +85,7 @@ impl PageText {
 impl Page {
     /// Whether this is its edition's home page.
     pub fn is_home(&self) -> bool {
-        self.key == "index.md"
+        self.key == crate::load::pages::HOME_KEY
     }
 
     /// An error on `line` of the page's file, quoting it while the text is still held.

@@ -593,3 +593,31 @@ fn reading_times_and_dates_are_written_as_each_language_does() {
         "an English date"
     );
 }
+
+/// The links of a built home page's list of sections, below its edition's folder.
+fn home_sections(site: &RealSite, home: &str) -> Vec<String> {
+    let html = site.html(home);
+    let list = html
+        .split_once("<section class=\"sections\"")
+        .and_then(|(_, rest)| rest.split_once("</section>"))
+        .unwrap_or_else(|| panic!("{home} has no list of sections"))
+        .0;
+    common::attr_values(list, "href")
+        .into_iter()
+        .map(|href| href.rsplit('/').next().unwrap_or(href).to_owned())
+        .collect()
+}
+
+#[test]
+fn every_editions_home_page_lists_the_same_sections_in_the_same_order() {
+    let site = RealSite::build();
+    let english = home_sections(site, "index.html");
+    assert!(english.len() >= 10, "{english:?}");
+    for edition in EDITIONS {
+        assert_eq!(
+            home_sections(site, &format!("{edition}/index.html")),
+            english,
+            "{edition}/index.html lists its sections as the English home page does"
+        );
+    }
+}

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::yaml::{self, YamlSource, key_line};
 use crate::date::Date;
 use crate::markdown::smart;
+use crate::markdown::spacing::Spacing;
 use crate::problem::Problem;
 use crate::slug::Slug;
 
@@ -121,6 +122,20 @@ impl FrontMatter {
         typographic(&mut self.description);
         self.question.iter_mut().for_each(typographic);
         self.key_points.iter_mut().for_each(typographic);
+    }
+
+    /// Binds the spaces of the strings readers see as the language's typography wants
+    /// ([`Spacing`]), as a page's body is.
+    pub fn space(&mut self, spacing: Spacing) {
+        let spaced = |s: &mut String| {
+            if let Cow::Owned(new) = spacing.apply(s) {
+                *s = new;
+            }
+        };
+        spaced(&mut self.title);
+        spaced(&mut self.description);
+        self.question.iter_mut().for_each(spaced);
+        self.key_points.iter_mut().for_each(spaced);
     }
 
     /// Parses and checks the YAML found by [`split`]. `text` is the whole file, for locations.

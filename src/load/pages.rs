@@ -10,8 +10,9 @@ use rayon::prelude::*;
 
 use super::front_matter::{self, FrontMatter};
 use super::source_text;
-use crate::edition::{self, Edition, EditionId};
+use crate::edition::{self, Edition};
 use crate::markdown::Outline;
+use crate::markdown::spacing::Spacing;
 use crate::page::{Page, PageId, PageText};
 use crate::problem::Problem;
 use crate::site_path::SitePath;
@@ -19,6 +20,8 @@ use crate::site_path::SitePath;
 pub const DIR: &str = "content";
 const DEFAULT_TEMPLATE: &str = "page.html";
 const HOME_TEMPLATE: &str = "index.html";
+/// A home page's key: its path below its edition's folder.
+pub const HOME_KEY: &str = "index.md";
 
 /// The outcome of loading `content/`: the pages that loaded, and what was wrong with the
 /// others, so a run can go on to check the good pages and report everything at once.
@@ -56,7 +59,7 @@ pub fn load(root: &Path, include_drafts: bool, editions: &[Edition]) -> Loaded {
         .zip(texts)
         .map(|(file, text)| {
             let text = text.map_err(|p| vec![p])?;
-            load_one(root, file, block.clone(), text)
+            load_one(root, file, editions, block.clone(), text)
         })
         .collect();
     loaded.pages.reserve_exact(results.len());
@@ -72,10 +75,6 @@ pub fn load(root: &Path, include_drafts: bool, editions: &[Edition]) -> Loaded {
                     .push(SitePath::from_relative(relative).as_str().to_owned());
             }
         }
-    }
-    for page in &mut loaded.pages {
-        let (edition, key) = edition::of_content_path(editions, &page.content_path);
-        (page.edition, page.key) = (edition, key.to_owned());
     }
     loaded.problems.extend(duplicate_paths(&loaded.pages));
     loaded.problems.extend(missing_homes(&loaded, editions));
@@ -109,11 +108,11 @@ fn markdown_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
 }
 
 /// Reads and loads one content file, given with `root` prefixed, on its own.
-pub fn load_file(root: &Path, file: &Path) -> Result<Page, Vec<Problem>> {
+pub fn load_file(root: &Path, file: &Path, editions: &[Edition]) -> Result<Page, Vec<Problem>> {
     let source = file.strip_prefix(root).unwrap_or(file);
     let text = source_text::read(file, source).map_err(|d| vec![d])?;
     let range = 0..text.len();
-    load_one(root, file, Arc::new(text), range)
+    load_one(root, file, editions, Arc::new(text), range)
 }
 
 /// Loads the content file `file` (given with `root` prefixed), whose text is at `range`
@@ -121,6 +120,7 @@ pub fn load_file(root: &Path, file: &Path) -> Result<Page, Vec<Problem>> {
 fn load_one(
     root: &Path,
     file: &Path,
+    editions: &[Edition],
     block: Arc<String>,
     range: Range<usize>,
 ) -> Result<Page, Vec<Problem>> {
@@ -128,24 +128,34 @@ fn load_one(
     let content_path = file.strip_prefix(root.join(DIR)).unwrap_or(file);
     let text = &block[range.clone()];
     let split = front_matter::split(text, &source).map_err(|d| vec![d])?;
-    let front = FrontMatter::parse(&split, text, &source)?;
+    let mut front = FrontMatter::parse(&split, text, &source)?;
     let path = SitePath::for_page(content_path, front.slug.as_ref()).map_err(|message| {
         let line = split.key_line("slug").unwrap_or(1);
         vec![Problem::new(&source, line, 1, message).with_source(text)]
     })?;
+    let content_path = SitePath::from_relative(content_path).as_str().to_owned();
+    let (edition, key) = edition::of_content_path(editions, &content_path);
+    // Every edition's home page is a home page, not only the default edition's.
     let template = match &front.template {
         Some(name) => name.clone(),
-        None if path.as_str() == "index.html" => HOME_TEMPLATE.to_owned(),
+        None if key == HOME_KEY => HOME_TEMPLATE.to_owned(),
         None => DEFAULT_TEMPLATE.to_owned(),
     };
+    let key = key.to_owned();
+    if let Some(spacing) = editions
+        .get(edition.0)
+        .and_then(|e| Spacing::of(&e.language))
+    {
+        front.space(spacing);
+    }
     let template_line = split.key_line("template");
     let body_start = split.body_start;
     Ok(Page {
         id: PageId(0),
-        edition: EditionId::DEFAULT,
-        key: String::new(),
+        edition,
+        key,
         source,
-        content_path: SitePath::from_relative(content_path).as_str().to_owned(),
+        content_path,
         path,
         front,
         template,

@@ -29,7 +29,7 @@ const FIELDS: &[&str] = &[
     "share_cards",
 ];
 
-const TRANSLATION_FIELDS: &[&str] = &["code", "language", "name", "title", "description"];
+const TRANSLATION_FIELDS: &[&str] = &["code", "language", "name", "title", "description", "author"];
 
 /// The validated contents of `site.yaml`, as templates see them under `site`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -92,6 +92,9 @@ pub struct Translation {
     pub name: String,
     pub title: String,
     pub description: String,
+    /// The byline in this edition's language; the default edition's `author` if not given.
+    #[serde(default)]
+    pub author: Option<String>,
 }
 
 /// Reads `root/site.yaml`; `base_url_override` (from `--base-url`) replaces its `base_url`.
@@ -294,7 +297,7 @@ fn is_contact_address(address: &str) -> bool {
     normalize_base_url(address).is_ok()
 }
 
-fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or_default();
     (2..=3).contains(&primary.len())

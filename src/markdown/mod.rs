@@ -14,7 +14,8 @@
 //!    headings;
 //! 4. [`links`]: rewrites links to `.md` files as relative URLs and checks them;
 //! 5. [`headings`]: gives headings ids and self-links, and fills the table of contents;
-//! 6. [`tables`]: opens aligned table cells with a class instead of a style.
+//! 6. [`tables`]: opens aligned table cells with a class instead of a style;
+//! 7. [`spacing`]: keeps the spaces the language's typography binds from breaking.
 //!
 //! A new feature is a new observer or pass, added in [`to_html`]. Links to another page's
 //! headings can only be checked once every page is rendered, so they are returned in the
@@ -29,6 +30,7 @@ pub mod links;
 pub(crate) mod pass;
 pub mod raw_html;
 pub mod smart;
+pub mod spacing;
 mod tables;
 mod words;
 
@@ -93,6 +95,8 @@ pub struct References<'a> {
     pub strings: &'a Strings,
     /// Raw HTML in Markdown is passed through as written instead of sanitised.
     pub trust_html: bool,
+    /// The no-break spaces of the edition's language, if it has such rules.
+    pub spacing: Option<spacing::Spacing>,
     /// Site paths of every file the site will have (pages and static files), to check
     /// links and images that name a file.
     pub files: &'a HashSet<SitePath>,
@@ -128,6 +132,7 @@ pub fn to_html(page: &Page, text: &PageText, refs: &References) -> (Body, Vec<Pr
         links::Links::default(),
         headings::Headings::default(),
         tables::Tables::default(),
+        spacing::Spaces::new(refs.spacing),
     ];
     for (event, range) in parser(text.body()).into_offset_iter() {
         observers.see(&event, range.start, &mut cx);

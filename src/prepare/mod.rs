@@ -17,6 +17,7 @@ use crate::load::data::Data;
 use crate::load::settings::Settings;
 use crate::load::strings::Strings;
 use crate::load::{Broken, Site};
+use crate::markdown::spacing::Spacing;
 use crate::markdown::{self, References};
 use crate::page::{Page, PageId};
 use crate::problem::Problem;
@@ -86,6 +87,7 @@ impl Prepared {
             strings: &self.strings[edition.0],
             trust_html: self.settings.trust_html,
             files: &self.files,
+            spacing: Spacing::of(&self.editions[edition.0].language),
         }
     }
 
@@ -137,6 +139,7 @@ pub fn check_broken(broken: Broken) -> Vec<Problem> {
                 strings: &no_strings,
                 trust_html: false,
                 files: &files,
+                spacing: None,
             };
             markdown::to_html(page, &page.text, &refs)
         })

@@ -71,11 +71,13 @@ fn value<T: Serialize + ?Sized>(value: &T) -> Value {
     Value::from_serializable(value)
 }
 
-/// The settings as an edition's pages see them: its own title, description and language.
+/// The settings as an edition's pages see them: its own title, description, byline and
+/// language.
 fn site(settings: &Settings, edition: &Edition) -> Settings {
     Settings {
         title: edition.title.clone(),
         description: edition.description.clone(),
+        author: edition.author.clone(),
         language: edition.language.clone(),
         ..settings.clone()
     }

@@ -170,7 +170,7 @@ pub fn page_again(
         .pages
         .iter()
         .position(|p| root.join(&p.source) == changed)?;
-    let mut page = match crate::load::pages::load_file(root, changed) {
+    let mut page = match crate::load::pages::load_file(root, changed, &prepared.editions) {
         Ok(page) => page,
         Err(problems) => return Some(Err(Error::site(problems))),
     };
@@ -178,7 +178,7 @@ pub fn page_again(
     if page.front != old.front || page.path != old.path || page.template != old.template {
         return None;
     }
-    (page.id, page.edition, page.key) = (old.id, old.edition, old.key.clone());
+    page.id = old.id;
     page.citations = markdown::scan_citations(&page.text, &prepared.data[page.edition.0]);
     if page.citations != old.citations {
         return None;

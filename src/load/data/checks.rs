@@ -281,3 +281,79 @@ fn key_values<'t>(text: &'t str, key: &'t str) -> impl Iterator<Item = (usize, &
         })
     })
 }
+
+/// A translation's `sources.yaml` translates the default edition's: the same sources in the
+/// same order, each at the same address with the same date, so that a citation's number
+/// and link are the same in every edition; only what a reader reads (publisher, title,
+/// note) is the translation's own.
+pub fn translated_sources(
+    default: &Data,
+    translated: &Data,
+    file @ (_, text): &(PathBuf, String),
+) -> Vec<Problem> {
+    let ids = first_value_lines(text, "id");
+    let at_id = |id: &str, message: String, hint: String| {
+        let line = ids.get(id).copied().unwrap_or(1);
+        Problem::new(&file.0, line, 1, message)
+            .with_source(text)
+            .with_hint(hint)
+    };
+    let mut problems = Vec::new();
+    let original: Vec<&str> = default.source_ids().collect();
+    for (n, source) in translated.sources.iter().enumerate() {
+        let id = source.id.as_str();
+        let Some(of) = default.source(id) else {
+            let hint = did_you_mean(id, original.iter().copied())
+                .map(|near| format!("did you mean `{near}`?"))
+                .unwrap_or_else(|| format!("translate only the sources of {DIR}/sources.yaml"));
+            problems.push(at_id(
+                id,
+                format!("`{id}` is not a source of {DIR}/sources.yaml"),
+                hint,
+            ));
+            continue;
+        };
+        if original.get(n) != Some(&id) {
+            problems.push(at_id(
+                id,
+                format!("`{id}` is not in the place it has in {DIR}/sources.yaml"),
+                "keep the sources in the order of the file they translate".to_owned(),
+            ));
+        }
+        let same = [
+            ("url", of.url == source.url),
+            ("date", of.date == source.date),
+            ("via", of.via == source.via),
+            (
+                "further_reading",
+                of.further_reading == source.further_reading,
+            ),
+        ];
+        for (field, _) in same.iter().filter(|(_, same)| !same) {
+            let lines = entry_lines(text, n);
+            let line = text
+                .lines()
+                .enumerate()
+                .skip(lines.start - 1)
+                .take(lines.len())
+                .find(|(_, l)| {
+                    l.trim_start_matches(['-', ' '])
+                        .starts_with(&format!("{field}:"))
+                })
+                .map_or(lines.start, |(i, _)| i + 1);
+            let message = format!("`{field}` of `{id}` differs from {DIR}/sources.yaml");
+            problems.push(Problem::new(&file.0, line, 1, message).with_source(text).with_hint(format!(
+                "a translated source is the same source: copy its `{field}` from {DIR}/sources.yaml"
+            )));
+        }
+    }
+    let have: HashSet<&str> = translated.source_ids().collect();
+    for id in original.iter().filter(|id| !have.contains(*id)) {
+        problems.push(
+            Problem::file(&file.0, format!("the source `{id}` is not translated")).with_hint(
+                format!("copy its entry from {DIR}/sources.yaml and translate it"),
+            ),
+        );
+    }
+    problems
+}

@@ -20,6 +20,7 @@ use super::source_text;
 use super::yaml::{self, YamlSource};
 use crate::edition::Edition;
 use crate::markdown::WordCount;
+use crate::markdown::spacing::Spacing;
 use crate::problem::Problem;
 pub use checks::unused_sources;
 pub use types::{Border, Country, Event, Group, Source, SourceId, Term};
@@ -48,6 +49,35 @@ pub struct Data {
 }
 
 impl Data {
+    /// Binds the spaces of the prose readers see ([`Spacing`]), as a page's text is. Terms
+    /// and their other names stay as written: they are matched in the pages' text.
+    fn space(&mut self, spacing: Spacing) {
+        let spaced = |s: &mut String| {
+            if let std::borrow::Cow::Owned(new) = spacing.apply(s) {
+                *s = new;
+            }
+        };
+        for source in &mut self.sources {
+            [&mut source.publisher, &mut source.title]
+                .into_iter()
+                .chain(&mut source.note)
+                .for_each(spaced);
+        }
+        for event in &mut self.timeline {
+            spaced(&mut event.title);
+            spaced(&mut event.text);
+        }
+        for group in &mut self.groups {
+            std::iter::once(&mut group.label)
+                .chain(&mut group.short)
+                .for_each(spaced);
+        }
+        self.countries.iter_mut().for_each(|c| spaced(&mut c.name));
+        self.glossary
+            .iter_mut()
+            .for_each(|t| spaced(&mut t.definition));
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id.as_str() == id)
     }
@@ -127,6 +157,11 @@ pub fn load(root: &Path, editions: &[Edition]) -> (Vec<Data>, Vec<Problem>) {
         problems.extend(found);
         all.push(data);
     }
+    for (data, edition) in all.iter_mut().zip(editions) {
+        if let Some(spacing) = Spacing::of(&edition.language) {
+            data.space(spacing);
+        }
+    }
     (all, problems)
 }
 
@@ -153,18 +188,6 @@ fn load_folder(root: &Path, folder: &str, base: Option<&Data>) -> (Data, Vec<Pro
             .to_string_lossy()
             .into_owned();
         let shown = Path::new(folder).join(file.file_name().unwrap_or_default());
-        if base.is_some() && stem == "sources" {
-            problems.push(
-                Problem::file(
-                    &shown,
-                    "sources stay in their own language, for every edition",
-                )
-                .with_hint(format!(
-                    "cite the sources of {DIR}/sources.yaml; remove this file"
-                )),
-            );
-            continue;
-        }
         data.files.insert(stem.clone());
         data.translated.insert(stem.clone());
         data.broken.remove(&stem);
@@ -176,9 +199,17 @@ fn load_folder(root: &Path, folder: &str, base: Option<&Data>) -> (Data, Vec<Pro
                 continue;
             }
         };
-        if let Err(d) = parse_file(&mut data, &stem, &text, &shown) {
-            problems.push(d);
-            data.broken.insert(stem.clone());
+        match parse_file(&mut data, &stem, &text, &shown) {
+            Err(d) => {
+                problems.push(d);
+                data.broken.insert(stem.clone());
+            }
+            Ok(()) => {
+                if let Some(default) = base.filter(|_| stem == "sources") {
+                    let file = (shown.clone(), text.clone());
+                    problems.extend(checks::translated_sources(default, &data, &file));
+                }
+            }
         }
         texts.insert(stem, (shown, text));
     }

@@ -15,6 +15,7 @@ pub const SOURCE_FIELDS: &[&str] = &[
     "id",
     "publisher",
     "title",
+    "title_lang",
     "date",
     "url",
     "further_reading",
@@ -30,6 +31,10 @@ pub struct Source {
     /// Who published it: `NATO`, `Forces News`, `Associated Press`.
     pub publisher: String,
     pub title: String,
+    /// The language of `title` when it is not the edition's: a published title kept as
+    /// published in a translation (`en`), so that screen readers read it in its language.
+    #[serde(default, deserialize_with = "language_tag")]
+    pub title_lang: Option<String>,
     /// When it was published, as precisely as known.
     pub date: PartialDate,
     #[serde(deserialize_with = "web_url")]
@@ -138,6 +143,19 @@ pub struct Term {
     #[serde(default)]
     pub forms: Vec<String>,
     pub definition: String,
+}
+
+fn language_tag<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let tag = deserializer.deserialize_str(ParseVisitor::new("a language tag", |s| {
+        if crate::load::settings::is_language_tag(s) {
+            Ok(s.to_owned())
+        } else {
+            Err(format!("`{s}` is not a language tag: write one such as `en` or `de`"))
+        }
+    }))?;
+    Ok(Some(tag))
 }
 
 fn web_url<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
