@@ -333,7 +333,8 @@ fn a_source_titles_language_must_be_a_language_tag() {
     );
     let err = site.build_err();
     assert!(
-        err.contains("content/data/sources.yaml:4:") && err.contains("`English` is not a language tag"),
+        err.contains("content/data/sources.yaml:4:")
+            && err.contains("`English` is not a language tag"),
         "{err}"
     );
 }

@@ -635,14 +635,14 @@ fn a_build_in_progress_never_changes_the_live_output() {
     // The second build starts the spare as hard links to the output's files.
     site.build().unwrap();
     let before = snapshot(&site.out());
-    let (assets, problems) = explainer::load::assets::Assets::scan(site.root());
+    let (assets, problems) = explainer::content::assets::Assets::scan(site.root());
     assert!(problems.is_empty());
     let planned = ["a.html", "index.html"]
         .into_iter()
-        .map(explainer::site_path::SitePath::new)
+        .map(explainer::urls::SitePath::new)
         .collect();
     let writer =
-        explainer::write::Writer::prepare(site.root(), &site.out(), &planned, &assets).unwrap();
+        explainer::output::Writer::prepare(site.root(), &site.out(), &planned, &assets).unwrap();
     writer.put("a.html", b"<p>New.</p>").unwrap();
     assert_eq!(
         snapshot(&site.out()),
