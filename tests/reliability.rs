@@ -62,6 +62,7 @@ fn spawn_build(site: &Fixture, output: &Path) -> std::process::Child {
 }
 
 #[test]
+#[ignore = "slow (about 30 s of builds killed one after another): CI runs it with --include-ignored"]
 fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site_never_a_mix() {
     const PAGES: usize = 400;
     let site = big_site(PAGES, "Old");
@@ -240,6 +241,7 @@ fn assert_live_site_is(site: &Fixture, pages: usize, version: &str) {
 }
 
 #[test]
+#[ignore = "slow (24 rounds of two builds, about 15 s): CI runs it with --include-ignored"]
 fn two_builds_started_together_after_an_edit_leave_the_new_site_every_time() {
     const PAGES: usize = 150;
     const ROUNDS: usize = 24;
