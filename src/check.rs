@@ -9,10 +9,10 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use crate::error::{Error, Result};
-use crate::prepare::links::file_target;
-use crate::problem::{self, Problem};
-use crate::site_path::SitePath;
+use crate::diagnostics::error::{Error, Result};
+use crate::diagnostics::problem::{self, Problem};
+use crate::markdown::targets::file_target;
+use crate::urls::SitePath;
 use crate::{BuildOptions, build_in_memory};
 
 /// Every problem of the site at `options.root`, errors and warnings, sorted; empty when

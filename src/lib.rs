@@ -1,75 +1,48 @@
 //! explainer: a static-site generator for one job, a fast, accurate, accessible explainer.
 //!
-//! A build runs four stages, one way, each a module:
+//! The modules, each importing only from those above it (`tests/architecture.rs` keeps
+//! it so):
 //!
-//! 1. [`load`]: `site.yaml`, `content/`, the data files, `templates/` and `static/`, each
-//!    file read once, into one [`load::Site`];
-//! 2. [`prepare`]: what needs every page: citations numbered, pages indexed for links, the
-//!    glossary ready to find;
-//! 3. [`render`]: each page's Markdown ([`markdown`]), then its template ([`templates`]),
-//!    on all cores, streamed out page by page;
-//! 4. [`write`]: the pages into a spare folder that is swapped into place at the end.
+//! - [`diagnostics`]: problems located in their files, and the errors commands fail with;
+//! - [`text`]: dates, slugs, escaping, hashes, word counts, typography;
+//! - [`urls`]: the paths of a site's files, and links resolved between them;
+//! - [`source_text`]: reading a site's source files, each once;
+//! - [`config`]: the build's options, `site.yaml`, the editions and their strings;
+//! - [`templates`]: the site's Tera templates and the built-in ones, loaded together;
+//! - [`content`]: the pages and data files, loaded and checked: the [`content::Site`];
+//! - [`markdown`]: a page's Markdown to HTML, as passes over pulldown-cmark's events;
+//! - [`library`]: what needs every page: citations numbered, link targets, glossaries;
+//! - [`render`]: pages and site files from the library, on all cores, into a sink;
+//! - [`output`]: the sinks: the output folder (swapped into place at the end) or memory;
+//! - [`check`], [`new_page`], [`serve`]: the author's commands, on top of the pipeline.
 //!
-//! Every stage collects all the problems it finds ([`problem`]), so one run reports them
-//! all, and the output changes only if the whole site rendered. `check` and `serve` run the
-//! same stages into memory. This file only wires them.
+//! Every stage collects all the problems it finds, so one run reports them all, and the
+//! output changes only if the whole site rendered. This file only wires the stages.
 
 pub mod check;
-pub mod date;
-pub mod edition;
-pub mod error;
-mod escape;
-mod hash;
-pub mod load;
-pub mod locale;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod library;
 pub mod markdown;
 pub mod new_page;
-pub mod page;
-pub mod prepare;
-pub mod problem;
+pub mod output;
 pub mod render;
 pub mod serve;
-pub mod site_path;
-pub mod slug;
+pub mod source_text;
 pub mod templates;
-pub mod write;
+pub mod text;
+pub mod urls;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-pub use error::{Error, Result};
-use load::assets::Assets;
-use prepare::Prepared;
-use problem::Problem;
-use site_path::SitePath;
-pub use write::lock::IfBusy;
-
-/// What to build, and where.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The site's folder, holding `site.yaml`, `content/`, `templates/` and `static/`.
-    pub root: PathBuf,
-    /// Where the site is written; relative paths are taken from the current folder.
-    pub output_dir: PathBuf,
-    /// Overrides `base_url` from `site.yaml`.
-    pub base_url: Option<String>,
-    /// Include pages marked `draft: true`.
-    pub drafts: bool,
-    /// What to do when another build is writing to the same output folder.
-    pub if_busy: IfBusy,
-}
-
-impl BuildOptions {
-    pub fn new(root: impl Into<PathBuf>, output_dir: impl Into<PathBuf>) -> Self {
-        BuildOptions {
-            root: root.into(),
-            output_dir: output_dir.into(),
-            base_url: None,
-            drafts: false,
-            if_busy: IfBusy::Wait(|_| {}),
-        }
-    }
-}
+pub use config::{BuildOptions, IfBusy};
+use content::assets::Assets;
+pub use diagnostics::error::{Error, Result};
+use diagnostics::problem::Problem;
+use library::Prepared;
+use urls::SitePath;
 
 /// What a successful build did.
 #[derive(Debug)]
@@ -103,8 +76,8 @@ pub struct InMemory {
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     // Before the lock, so no lock file is made beside a folder that is refused; the writer
     // checks again, as the folder may have changed while this build waited.
-    write::check_output_dir(&options.root, &options.output_dir)?;
-    let _lock = write::lock::take(&options.output_dir, options.if_busy)?;
+    output::check_output_dir(&options.root, &options.output_dir)?;
+    let _lock = output::lock::take(&options.output_dir, options.if_busy)?;
     let mut prepared = prepare(options)?;
     let planned: BTreeSet<SitePath> = prepared
         .pages
@@ -112,7 +85,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .map(|p| p.path.clone())
         .chain(render::planned_files(&prepared))
         .collect();
-    let writer = write::Writer::prepare(
+    let writer = output::Writer::prepare(
         &options.root,
         &options.output_dir,
         &planned,
@@ -131,9 +104,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 
 /// Loads and prepares the site, or reports every problem it has.
 pub fn prepare(options: &BuildOptions) -> Result<Prepared> {
-    match load::site(options) {
-        Ok(site) => Ok(prepare::site(site)),
-        Err(broken) => Err(Error::site(prepare::check_broken(*broken))),
+    match content::site(options) {
+        Ok(site) => Ok(library::site(site)),
+        Err(broken) => Err(Error::site(library::check_broken(*broken))),
     }
 }
 
@@ -141,7 +114,7 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared> {
 /// re-render a page alone ([`render::page_again`]).
 pub fn build_in_memory(options: &BuildOptions) -> Result<(InMemory, Prepared)> {
     let mut prepared = prepare(options)?;
-    let memory = write::Memory::default();
+    let memory = output::Memory::default();
     let rendered = render::site(&mut prepared, &memory)?;
     let built = InMemory {
         files: memory.into_files(),

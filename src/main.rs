@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use explainer::date::Date;
-use explainer::problem::color_on_stderr;
+use explainer::diagnostics::problem::color_on_stderr;
+use explainer::text::date::Date;
 use explainer::{BuildOptions, Error, IfBusy};
 
 #[derive(Parser)]

@@ -6,9 +6,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::date::Date;
-use crate::error::{Error, Result};
-use crate::slug::Slug;
+use crate::diagnostics::error::{Error, Result};
+use crate::text::date::Date;
+use crate::text::slug::Slug;
 
 /// Creates `root/content/<slug>.md`, or with `lang` the edition's
 /// `root/content/<lang>/<slug>.md`, and returns its path. Never overwrites a file.
@@ -20,7 +20,7 @@ pub fn create(
     today: Date,
 ) -> Result<PathBuf> {
     let slug = Slug::parse(slug).map_err(Error::Usage)?;
-    let content = root.join(crate::load::pages::DIR);
+    let content = root.join(crate::content::pages::DIR);
     if !content.is_dir() {
         return Err(Error::Usage(format!(
             "{} has no content folder: run this in the site's folder, or pass --root",
@@ -80,7 +80,7 @@ fn translation_of(original: &str, slug: &Slug, today: Date) -> String {
 
 /// `code` must be one of the site's editions in another language.
 fn check_edition(root: &Path, code: &str) -> Result<()> {
-    let settings = crate::load::settings::load(root, None).map_err(|problems| {
+    let settings = crate::config::settings::load(root, None).map_err(|problems| {
         Error::Usage(format!(
             "site.yaml has mistakes, so its editions are unknown: {}",
             problems[0]
@@ -139,7 +139,8 @@ fn yaml_string(s: &str) -> String {
 
 /// After the heaviest page, so the new section comes last in the navigation.
 fn next_weight(root: &Path) -> i64 {
-    let loaded = crate::load::pages::load(root, true, &[crate::edition::Edition::unknown()]);
+    let loaded =
+        crate::content::pages::load(root, true, &[crate::config::editions::Edition::unknown()]);
     loaded
         .pages
         .iter()

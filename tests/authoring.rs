@@ -340,7 +340,7 @@ fn new_creates_a_draft_that_builds_and_never_overwrites() {
     assert_success(&run);
     let text = std::fs::read_to_string(site.root().join("content/sanctions.md")).unwrap();
     assert!(text.contains("draft: true"));
-    assert!(text.contains(&format!("date: {}", explainer::date::Date::today())));
+    assert!(text.contains(&format!("date: {}", explainer::text::date::Date::today())));
 
     let mut options = site.options();
     options.drafts = true;

@@ -230,6 +230,10 @@ fn every_data_file_has_the_same_entries_in_each_edition() {
             "countries.yaml",
             &["code", "group", "joined", "col", "row", "sources"],
         ),
+        (
+            "sources.yaml",
+            &["id", "url", "date", "via", "further_reading"],
+        ),
     ];
     let mut differences = Vec::new();
     for (file, keys) in same {
@@ -258,15 +262,6 @@ fn every_data_file_has_the_same_entries_in_each_edition() {
                     }
                 }
             }
-        }
-    }
-    for edition in EDITIONS {
-        let sources = real_root().join(format!("content/{edition}/data/sources.yaml"));
-        if sources.exists() {
-            differences.push(format!(
-                "{}: sources stay in their own language, in content/data/sources.yaml only",
-                sources.display()
-            ));
         }
     }
     assert!(
@@ -662,16 +657,9 @@ fn reading_times_and_dates_are_written_as_each_language_does() {
 
 // ---- The Russian edition ----
 
-/// The Russian edition's sources: `content/ru/data/sources.yaml`, or, until the engine
-/// reads an edition's own sources, the same file kept beside it as `sources.yaml.pending`.
+/// The Russian edition's sources: `content/ru/data/sources.yaml`.
 fn russian_sources() -> Vec<serde_yaml::Mapping> {
-    let dir = real_root().join("content/ru/data");
-    let path = [dir.join("sources.yaml"), dir.join("sources.yaml.pending")]
-        .into_iter()
-        .find(|p| p.exists())
-        .expect("content/ru/data/sources.yaml: the Russian edition's sources");
-    let text = fs::read_to_string(&path).unwrap();
-    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    data(Some("ru"), "sources.yaml")
 }
 
 #[test]
@@ -1015,16 +1003,9 @@ fn each_quotation_has_one_ukrainian_rendering_on_every_page() {
     );
 }
 
-/// The Ukrainian edition's sources: `content/uk/data/sources.yaml`, or, until the engine
-/// reads an edition's own sources, the same file kept beside it as `sources.yaml.pending`.
+/// The Ukrainian edition's sources: `content/uk/data/sources.yaml`.
 fn ukrainian_sources() -> Vec<serde_yaml::Mapping> {
-    let dir = real_root().join("content/uk/data");
-    let path = [dir.join("sources.yaml"), dir.join("sources.yaml.pending")]
-        .into_iter()
-        .find(|p| p.exists())
-        .expect("content/uk/data/sources.yaml: the Ukrainian edition's sources");
-    let text = fs::read_to_string(&path).unwrap();
-    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    data(Some("uk"), "sources.yaml")
 }
 
 #[test]
@@ -1079,4 +1060,54 @@ fn the_ukrainian_sources_are_the_english_entries_described_in_ukrainian() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The links of a built home page's list of sections, below its edition's folder.
+fn home_sections(site: &RealSite, home: &str) -> Vec<String> {
+    let html = site.html(home);
+    let list = html
+        .split_once("<section class=\"sections\"")
+        .and_then(|(_, rest)| rest.split_once("</section>"))
+        .unwrap_or_else(|| panic!("{home} has no list of sections"))
+        .0;
+    common::attr_values(list, "href")
+        .into_iter()
+        .map(|href| href.rsplit('/').next().unwrap_or(href).to_owned())
+        .collect()
+}
+
+#[test]
+fn every_editions_home_page_lists_the_same_sections_in_the_same_order() {
+    let site = RealSite::build();
+    let english = home_sections(site, "index.html");
+    assert!(english.len() >= 10, "{english:?}");
+    for edition in EDITIONS {
+        assert_eq!(
+            home_sections(site, &format!("{edition}/index.html")),
+            english,
+            "{edition}/index.html lists its sections as the English home page does"
+        );
+    }
+}
+
+/// A translated edition's lists of sources read in its language: no note the English
+/// edition prints is left in English, and a title kept as published in English says so
+/// (`lang="en"`), on the sources page and in a page's own list.
+#[test]
+fn a_translated_source_list_has_no_english_note_and_marks_english_titles() {
+    let site = RealSite::build();
+    let notes: Vec<String> = data(None, "sources.yaml")
+        .iter()
+        .filter_map(|m| m.get("note").and_then(|v| v.as_str()))
+        .map(common::normalize)
+        .collect();
+    for edition in EDITIONS {
+        let page = format!("{edition}/sources.html");
+        let text = site.text(&page);
+        let left: Vec<&String> = notes.iter().filter(|n| text.contains(n.as_str())).collect();
+        assert!(left.is_empty(), "{page} prints English notes: {left:?}");
+        assert!(site.html(&page).contains(" lang=\"en\">"), "{page}");
+        let demands = format!("{edition}/demands.html");
+        assert!(site.html(&demands).contains(" lang=\"en\">"), "{demands}");
+    }
 }

@@ -282,7 +282,7 @@ fn every_source_is_cited_or_listed_as_further_reading() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data/sources.yaml"),
     )
     .unwrap();
-    let data: Vec<explainer::load::data::Source> = serde_yaml::from_str(&data).unwrap();
+    let data: Vec<explainer::content::data::Source> = serde_yaml::from_str(&data).unwrap();
     for source in data {
         assert!(
             sources.contains(&normalize(&source.title)),
@@ -342,7 +342,7 @@ fn the_map_names_every_country_and_its_table_matches() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data/countries.yaml"),
     )
     .unwrap();
-    let countries: Vec<explainer::load::data::Country> = serde_yaml::from_str(&data).unwrap();
+    let countries: Vec<explainer::content::data::Country> = serde_yaml::from_str(&data).unwrap();
     let html = site.html("map.html");
     let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
     let table = &html[html.find("<table").expect("a table alternative")..];
@@ -427,8 +427,8 @@ fn reading_time(html: &str) -> usize {
 /// Whether `a` is earlier than `b` at the precision both of them know: a source of
 /// "February 2026" is not earlier than an event of 17 February 2026, one of
 /// 13 February 2026 is.
-fn earlier(a: &explainer::date::PartialDate, b: &explainer::date::PartialDate) -> bool {
-    let key = |d: &explainer::date::PartialDate, month: bool, day: bool| {
+fn earlier(a: &explainer::text::date::PartialDate, b: &explainer::text::date::PartialDate) -> bool {
+    let key = |d: &explainer::text::date::PartialDate, month: bool, day: bool| {
         (
             d.year,
             if month { d.month } else { None },
@@ -496,12 +496,12 @@ fn every_page_is_dated_from_its_first_publication_in_november_2026() {
 #[test]
 fn the_reading_time_of_a_data_page_counts_its_data() {
     let site = Site::build();
-    let events: Vec<explainer::load::data::Event> = data("timeline.yaml");
+    let events: Vec<explainer::content::data::Event> = data("timeline.yaml");
     let timeline_words: usize = events
         .iter()
         .map(|e| words(&e.title) + words(&e.text))
         .sum();
-    let terms: Vec<explainer::load::data::Term> = data("glossary.yaml");
+    let terms: Vec<explainer::content::data::Term> = data("glossary.yaml");
     let glossary_words: usize = terms
         .iter()
         .map(|t| words(&t.term) + words(&t.definition))
@@ -522,8 +522,8 @@ fn the_reading_time_of_a_data_page_counts_its_data() {
 /// No event is dated after everything that reports it, unless its sources announce it.
 #[test]
 fn no_timeline_event_rests_only_on_sources_dated_before_it_unless_scheduled() {
-    let sources: Vec<explainer::load::data::Source> = data("sources.yaml");
-    let events: Vec<explainer::load::data::Event> = data("timeline.yaml");
+    let sources: Vec<explainer::content::data::Source> = data("sources.yaml");
+    let events: Vec<explainer::content::data::Event> = data("timeline.yaml");
     let date_of: BTreeMap<&str, _> = sources.iter().map(|s| (s.id.as_str(), &s.date)).collect();
     let mut wrong = Vec::new();
     for e in &events {
@@ -551,8 +551,8 @@ fn no_timeline_event_rests_only_on_sources_dated_before_it_unless_scheduled() {
 /// Problem 3: the Geneva round of 17–18 February 2026 is cited to a report of the round.
 #[test]
 fn the_geneva_round_of_february_2026_cites_a_report_of_the_round_itself() {
-    let sources: Vec<explainer::load::data::Source> = data("sources.yaml");
-    let round = explainer::date::PartialDate::parse("2026-02-17").unwrap();
+    let sources: Vec<explainer::content::data::Source> = data("sources.yaml");
+    let round = explainer::text::date::PartialDate::parse("2026-02-17").unwrap();
     let text = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("content/since-2025.md"),
     )
@@ -561,7 +561,7 @@ fn the_geneva_round_of_february_2026_cites_a_report_of_the_round_itself() {
         .split("\n\n")
         .find(|p| p.contains("Geneva on 17–18 February"))
         .expect("since-2025.md describes the Geneva round");
-    let cited: Vec<&explainer::load::data::Source> = sources
+    let cited: Vec<&explainer::content::data::Source> = sources
         .iter()
         .filter(|s| paragraph.contains(&format!("@{}", s.id.as_str())))
         .collect();
@@ -576,7 +576,7 @@ fn the_geneva_round_of_february_2026_cites_a_report_of_the_round_itself() {
 /// says so.
 #[test]
 fn sources_read_through_a_copy_name_the_copy_and_guessed_addresses_say_so() {
-    let sources: Vec<explainer::load::data::Source> = data("sources.yaml");
+    let sources: Vec<explainer::content::data::Source> = data("sources.yaml");
     // Issuing bodies and the sites that are theirs.
     let own: &[(&str, &[&str])] = &[
         ("NATO", &["nato.int"]),
@@ -695,7 +695,7 @@ fn the_pages_say_no_more_than_the_fact_base_confirms() {
 #[test]
 fn every_glossary_term_is_used_and_the_article_is_on_the_timeline() {
     let site = Site::build();
-    let terms: Vec<explainer::load::data::Term> = data("glossary.yaml");
+    let terms: Vec<explainer::content::data::Term> = data("glossary.yaml");
     let linked: HashSet<&str> = site
         .pages()
         .filter(|p| *p != "glossary.html")
@@ -726,7 +726,7 @@ fn every_glossary_term_is_used_and_the_article_is_on_the_timeline() {
             "no glossary entry for {needed}"
         );
     }
-    let events: Vec<explainer::load::data::Event> = data("timeline.yaml");
+    let events: Vec<explainer::content::data::Event> = data("timeline.yaml");
     let article = events
         .iter()
         .find(|e| {

@@ -127,23 +127,45 @@ fn a_missing_interface_string_is_an_error_naming_the_file_and_where_to_translate
 }
 
 #[test]
-fn an_editions_data_replaces_the_default_files_but_sources_stay_in_their_language() {
+fn an_editions_data_replaces_the_default_files_and_its_sources_are_the_same_sources() {
     let site = three_languages();
-    let source =
-        "- {id: s, publisher: P, title: T, date: 2022-01-26, url: 'https://example.org/'}\n";
+    let source = "- {id: s, publisher: P, title: T, date: 2022-01-26, url: 'https://example.org/'}\n- {id: t, publisher: Q, title: U, date: 2022-01, url: 'https://example.org/t'}\n";
     site.write("content/data/sources.yaml", source)
-        .write("content/data/timeline.yaml", "- {date: 2022-01-26, title: Talks, sources: [s]}\n")
-        .write("content/ru/data/timeline.yaml", "- {date: 2022-01-26, title: Переговоры, sources: [s]}\n")
-        .write("templates/page.html", "{% extends \"base.html\" %}{% block content %}{% for e in data.timeline %}<p>{{ e.title }}</p>{% endfor %}{% endblock content %}");
+        .write("content/data/timeline.yaml", "- {date: 2022-01-26, title: Talks, sources: [s, t]}\n")
+        .write("content/ru/data/timeline.yaml", "- {date: 2022-01-26, title: Переговоры, sources: [s, t]}\n")
+        .write("templates/page.html", "{% extends \"base.html\" %}{% block content %}{% for e in data.timeline %}<p>{{ e.title }}</p>{% endfor %}{% for s in data.sources %}<i>{{ s.publisher }}</i>{% endfor %}{% endblock content %}");
     site.build().unwrap();
     assert!(site.read("ru/demands.html").contains("<p>Переговоры</p>"));
     assert!(site.read("demands.html").contains("<p>Talks</p>"));
-    site.write("content/ru/data/sources.yaml", source);
-    let err = site.build_err();
-    assert!(
-        err.contains("content/ru/data/sources.yaml:1:1: sources stay in their own language"),
-        "{err}"
+    site.write(
+        "content/ru/data/sources.yaml",
+        "- {id: s, publisher: П, title: Т, date: 2022-01-26, url: 'https://example.org/'}\n- {id: t, publisher: К, title: У, date: 2022-01, url: 'https://example.org/t'}\n",
     );
+    site.build().unwrap();
+    assert!(
+        site.read("ru/demands.html").contains("<i>П</i><i>К</i>"),
+        "the edition's own words"
+    );
+    assert!(site.read("demands.html").contains("<i>P</i><i>Q</i>"));
+    site.write(
+        "content/ru/data/sources.yaml",
+        "- id: t\n  publisher: К\n  title: У\n  date: 2022-01\n  url: 'https://example.org/t'\n- id: s\n  publisher: П\n  title: Т\n  date: 2022-02\n  url: 'https://example.org/other'\n- id: x\n  publisher: Х\n  title: Х\n  date: 2022\n  url: 'https://example.org/x'\n",
+    );
+    let err = site.build_err();
+    for expected in [
+        "content/ru/data/sources.yaml:1:1: `t` is not in the place it has in content/data/sources.yaml",
+        "content/ru/data/sources.yaml:9:1: `date` of `s` differs from content/data/sources.yaml",
+        "content/ru/data/sources.yaml:10:1: `url` of `s` differs from content/data/sources.yaml",
+        "content/ru/data/sources.yaml:11:1: `x` is not a source of content/data/sources.yaml",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    site.write(
+        "content/ru/data/sources.yaml",
+        "- {id: s, publisher: П, title: Т, date: 2022-01-26, url: 'https://example.org/'}\n",
+    );
+    let err = site.build_err();
+    assert!(err.contains("the source `t` is not translated"), "{err}");
 }
 
 #[test]
@@ -200,5 +222,119 @@ fn new_starts_a_translation_from_the_default_editions_page() {
     assert!(
         stderr.contains("`fr` is not an edition of this site; its other editions are: ru, uk"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn every_editions_home_page_is_rendered_with_the_home_template() {
+    let site = three_languages();
+    site.write(
+        "templates/index.html",
+        "{% extends \"base.html\" %}{% block content %}<ul class=\"sections\">{% for p in pages %}{% if not loop.first %}<li>{{ p.title }}</li>{% endif %}{% endfor %}</ul>{% endblock content %}",
+    );
+    site.build().unwrap();
+    for (home, section) in [
+        ("index.html", "<li>Demands</li>"),
+        ("ru/index.html", "<li>Требования</li>"),
+    ] {
+        let html = site.read(home);
+        assert!(
+            html.contains(&format!("<ul class=\"sections\">{section}</ul>")),
+            "{home} lists its edition's sections: {html}"
+        );
+    }
+    assert!(
+        site.read("uk/index.html")
+            .contains("<ul class=\"sections\"></ul>"),
+        "a home with no other page still uses the home template"
+    );
+}
+
+#[test]
+fn russian_and_ukrainian_text_keeps_short_words_and_dashes_on_their_line() {
+    let site = three_languages();
+    site.write(
+        "content/ru/demands.md",
+        "---\ntitle: Требования к НАТО\ndescription: О.\nquestion: Что в Женеве — и после?\nweight: 10\n---\nВстреча в [Женеве](index.md) и в Риме — итог.\n\n```\nкод в блоке\n```\n",
+    )
+    .write(
+        "content/uk/demands.md",
+        "---\ntitle: Вимоги\ndescription: О.\nweight: 10\n---\nУкраїна і НАТО — альянс.\n",
+    );
+    site.build().unwrap();
+    let ru = site.read("ru/demands.html").replace('\u{a0}', "~");
+    assert!(
+        ru.contains("Встреча в~<a href=\"index.html\">Женеве</a> и~в~Риме~— итог."),
+        "{ru}"
+    );
+    assert!(ru.contains("<h1>Требования к~НАТО</h1>"), "{ru}");
+    assert!(ru.contains("код в блоке"), "code is left as written: {ru}");
+    let uk = site.read("uk/demands.html");
+    assert!(uk.contains("Україна і\u{a0}НАТО\u{a0}— альянс."), "{uk}");
+    let en = site.read("index.html");
+    assert!(!en.contains('\u{a0}'), "English is left as written: {en}");
+}
+
+#[test]
+fn a_translation_has_its_own_byline_and_a_title_kept_in_its_language_is_marked() {
+    let site = three_languages();
+    site.write(
+        "site.yaml",
+        &format!(
+            "{}language_name: English\ntranslations:\n  - {{code: ru, language: ru, name: Русский, title: Сайт, description: Описание., author: Редакция}}\n  - {{code: uk, language: uk, name: Українська, title: Сайт українською, description: Опис.}}\n",
+            common::SITE_YAML
+        ),
+    )
+    .write(
+        "templates/base.html",
+        "<html lang=\"{{ site.language }}\"><body>{% block content %}{% endblock content %}<footer>{{ site.author }}</footer></body></html>",
+    )
+    .write(
+        "content/data/sources.yaml",
+        "- id: nato\n  publisher: NATO\n  title: Press release\n  date: 2022-01-26\n  url: https://www.nato.int/x\n",
+    )
+    .write(
+        "content/ru/data/sources.yaml",
+        "- id: nato\n  publisher: НАТО\n  title: Press release\n  title_lang: en\n  date: 2022-01-26\n  url: https://www.nato.int/x\n",
+    )
+    .write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{% for s in data.sources %}{{ <source_entry s={s} /> }}{% endfor %}{% endblock content %}",
+    )
+    .write(
+        "templates/partials/components.html",
+        &fs::read_to_string(common::real_root().join("templates/partials/components.html")).unwrap(),
+    );
+    site.build().unwrap();
+    let ru = site.read("ru/demands.html");
+    assert!(ru.contains("<footer>Редакция</footer>"), "{ru}");
+    assert!(
+        ru.contains("<a href=\"https://www.nato.int/x\" lang=\"en\">Press release</a>"),
+        "{ru}"
+    );
+    assert!(
+        site.read("uk/index.html")
+            .contains("<footer>Tests</footer>"),
+        "the default byline"
+    );
+    let en = site.read("demands.html");
+    assert!(
+        en.contains("<a href=\"https://www.nato.int/x\">Press release</a>"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_source_titles_language_must_be_a_language_tag() {
+    let site = three_languages();
+    site.write(
+        "content/data/sources.yaml",
+        "- id: s\n  publisher: P\n  title: T\n  title_lang: English\n  date: 2022-01-26\n  url: https://example.org/\n",
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("content/data/sources.yaml:4:")
+            && err.contains("`English` is not a language tag"),
+        "{err}"
     );
 }

@@ -127,3 +127,80 @@ proptest! {
         run(&fixture(), text.as_bytes())?;
     }
 }
+
+/// Builds the fixture with `glossary` as its glossary and `text` as a page that uses it, in
+/// memory: pages, or errors located in the files written, never a panic.
+fn run_with_glossary(glossary: &str, text: &str) -> Result<(), TestCaseError> {
+    let site = fixture();
+    site.write("content/glossary.md", &common::page("Glossary", "Terms."))
+        .write("content/data/glossary.yaml", glossary)
+        .write("content/x.md", &common::page("X", text));
+    match explainer::build_in_memory(&site.options()) {
+        Ok((output, _)) => prop_assert_eq!(output.pages, 4),
+        Err(Error::Site(diagnostics)) => {
+            for d in diagnostics {
+                let file = d.path.to_string_lossy().replace('\\', "/");
+                let written = match file.as_str() {
+                    "content/data/glossary.yaml" => glossary,
+                    "content/x.md" => text,
+                    _ => return Err(TestCaseError::fail(format!("not located: {d}"))),
+                };
+                prop_assert!(
+                    d.line >= 1 && d.line <= written.lines().count() + 4,
+                    "{}",
+                    d
+                );
+            }
+        }
+        Err(other) => prop_assert!(false, "not a located error: {other}"),
+    }
+    Ok(())
+}
+
+/// A glossary entry as an author might write it: spellings empty, blank, in any script,
+/// ids repeated.
+fn glossary_entry() -> impl Strategy<Value = String> {
+    let spelling = "[a-zA-Zéß Дд-я'ё]{0,6}";
+    (
+        "[a-c]{1,2}",
+        spelling,
+        prop::collection::vec(spelling, 0..3),
+        prop::collection::vec(spelling, 0..2),
+    )
+        .prop_map(|(id, term, aliases, forms)| {
+            let list = |v: Vec<String>| v.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ");
+            format!(
+                "- id: {id}\n  term: \"{term}\"\n  aliases: [{}]\n  forms: [{}]\n  definition: D.\n",
+                list(aliases),
+                list(forms)
+            )
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_glossaries_give_pages_or_located_errors(
+        entries in prop::collection::vec(glossary_entry(), 1..5),
+        text in "[a-zA-Zéß Дд-яё.,]{0,60}",
+    ) {
+        run_with_glossary(&entries.concat(), &text)?;
+    }
+}
+
+#[test]
+fn an_empty_alias_is_an_error_at_its_line_and_a_page_in_cyrillic_builds() {
+    let site = fixture();
+    site.write("content/glossary.md", &common::page("Glossary", "Terms."))
+        .write(
+            "content/data/glossary.yaml",
+            "- id: nato\n  term: NATO\n  aliases: [\"\"]\n  definition: D.\n",
+        )
+        .write("content/x.md", &common::page("X", "Ёлка и NATO."));
+    let err = site.build_err();
+    assert!(
+        err.contains("content/data/glossary.yaml:3:") && err.contains("can't be empty"),
+        "{err}"
+    );
+}

@@ -62,6 +62,7 @@ fn spawn_build(site: &Fixture, output: &Path) -> std::process::Child {
 }
 
 #[test]
+#[ignore = "slow (about 30 s of builds killed one after another): CI runs it with --include-ignored"]
 fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site_never_a_mix() {
     const PAGES: usize = 400;
     let site = big_site(PAGES, "Old");
@@ -240,6 +241,7 @@ fn assert_live_site_is(site: &Fixture, pages: usize, version: &str) {
 }
 
 #[test]
+#[ignore = "slow (24 rounds of two builds, about 15 s): CI runs it with --include-ignored"]
 fn two_builds_started_together_after_an_edit_leave_the_new_site_every_time() {
     const PAGES: usize = 150;
     const ROUNDS: usize = 24;
@@ -635,14 +637,14 @@ fn a_build_in_progress_never_changes_the_live_output() {
     // The second build starts the spare as hard links to the output's files.
     site.build().unwrap();
     let before = snapshot(&site.out());
-    let (assets, problems) = explainer::load::assets::Assets::scan(site.root());
+    let (assets, problems) = explainer::content::assets::Assets::scan(site.root());
     assert!(problems.is_empty());
     let planned = ["a.html", "index.html"]
         .into_iter()
-        .map(explainer::site_path::SitePath::new)
+        .map(explainer::urls::SitePath::new)
         .collect();
     let writer =
-        explainer::write::Writer::prepare(site.root(), &site.out(), &planned, &assets).unwrap();
+        explainer::output::Writer::prepare(site.root(), &site.out(), &planned, &assets).unwrap();
     writer.put("a.html", b"<p>New.</p>").unwrap();
     assert_eq!(
         snapshot(&site.out()),

@@ -8,12 +8,11 @@
 use std::collections::HashMap;
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Tag, TagEnd};
-use serde::Serialize;
 
-use super::{Body, Context, Next, Pass};
-use crate::escape::escape;
-use crate::load::strings::Text;
-use crate::problem::did_you_mean;
+use super::{Body, Citation, Context, Next, Pass};
+use crate::config::strings::Text;
+use crate::diagnostics::problem::did_you_mean;
+use crate::text::escape::escape;
 
 /// The pass: each citation becomes its markers, numbered in order of first citation. Its
 /// own text (the ids) goes no further; but an author's text before it, as in
@@ -112,15 +111,6 @@ pub fn parse_ids(dest: &str) -> Vec<&str> {
         .map(|id| id.trim().trim_start_matches('@').trim())
         .filter(|id| !id.is_empty())
         .collect()
-}
-
-/// One source cited on a page: its number there and the ids of the markers citing it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Citation {
-    pub id: String,
-    pub number: usize,
-    /// Anchor ids of the markers, for links back from the list of sources.
-    pub refs: Vec<String>,
 }
 
 /// The citations of one page so far.

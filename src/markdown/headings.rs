@@ -109,11 +109,12 @@ impl<'a> Headings<'a> {
             next.take(event, at, cx);
         }
         next.take(Event::Html(format!("</a></h{level}>\n").into()), at, cx);
-        self.toc.push(TocEntry {
-            level,
-            id,
-            title: h.text.trim().to_owned(),
-        });
+        let title = h.text.trim();
+        let title = match cx.refs.spacing {
+            Some(spacing) => spacing.apply(title).into_owned(),
+            None => title.to_owned(),
+        };
+        self.toc.push(TocEntry { level, id, title });
     }
 }
 

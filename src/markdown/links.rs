@@ -6,8 +6,8 @@
 use pulldown_cmark::{CowStr, Event, Tag};
 
 use super::{AnchorRef, Context, Next, Pass};
-use crate::prepare::links::{self, Destination};
-use crate::problem::did_you_mean;
+use crate::diagnostics::problem::did_you_mean;
+use crate::markdown::targets::{self, Destination};
 
 #[derive(Default)]
 pub struct Links {
@@ -43,7 +43,7 @@ impl Links {
     /// The link's new destination: unchanged unless it names a page.
     fn rewrite<'a>(&mut self, dest: CowStr<'a>, at: usize, cx: &mut Context) -> CowStr<'a> {
         let from = &cx.page.path;
-        match links::classify(&dest, from) {
+        match targets::classify(&dest, from) {
             Destination::Other => {
                 check_file(&dest, at, cx);
                 dest
@@ -98,7 +98,7 @@ impl Links {
 
 /// A relative link or image that names a file must name one the site will have.
 pub(super) fn check_file(dest: &str, at: usize, cx: &mut Context) {
-    let Some(target) = links::file_target(dest, &cx.page.path) else {
+    let Some(target) = targets::file_target(dest, &cx.page.path) else {
         return;
     };
     if !cx.refs.files.contains(&target) {

@@ -14,7 +14,8 @@
 //!    headings;
 //! 4. [`links`]: rewrites links to `.md` files as relative URLs and checks them;
 //! 5. [`headings`]: gives headings ids and self-links, and fills the table of contents;
-//! 6. [`tables`]: opens aligned table cells with a class instead of a style.
+//! 6. [`tables`]: opens aligned table cells with a class instead of a style;
+//! 7. [`spacing`]: keeps the spaces the language's typography binds from breaking.
 //!
 //! A new feature is a new observer or pass, added in [`to_html`]. Links to another page's
 //! headings can only be checked once every page is rendered, so they are returned in the
@@ -28,52 +29,25 @@ mod images;
 pub mod links;
 pub(crate) mod pass;
 pub mod raw_html;
-pub mod smart;
+pub mod spacing;
 mod tables;
+pub mod targets;
+pub mod terms;
 mod words;
 
 use std::collections::HashSet;
 
 use pulldown_cmark::{BrokenLinkCallback, Event, Options, Parser, Tag};
-use serde::Serialize;
 
-use crate::load::data::Data;
-use crate::load::strings::Strings;
-use crate::page::{Page, PageText};
-use crate::prepare::glossary::Glossary;
-use crate::prepare::links::PageIndex;
-use crate::problem::Problem;
-use crate::site_path::SitePath;
-pub use citations::Citation;
-pub use pass::{Context, Location, Next, Observe, Pass, Then};
-pub use words::WordCount;
-
-/// One heading, as templates see it in `page.toc`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TocEntry {
-    pub level: u8,
-    pub id: String,
-    pub title: String,
-}
-
-/// A link to `#anchor` on the page at `target`, to be checked once every page's headings
-/// are known.
-#[derive(Debug, Clone)]
-pub struct AnchorRef {
-    pub target: SitePath,
-    pub anchor: String,
-    /// Where the link is in the linking page's file.
-    pub at: Location,
-}
-
-/// What a page's body holds besides its HTML, kept after the page is written: what other
-/// pages' links are checked against, and what serve needs to re-render a page alone.
-#[derive(Debug, Default, Clone)]
-pub struct Outline {
-    pub toc: Vec<TocEntry>,
-    pub anchor_refs: Vec<AnchorRef>,
-    pub word_count: usize,
-}
+use crate::config::strings::Strings;
+use crate::content::data::Data;
+pub use crate::content::outline::{AnchorRef, Citation, Location, Outline, TocEntry};
+use crate::content::page::{Page, PageText};
+use crate::diagnostics::problem::Problem;
+use crate::markdown::targets::PageIndex;
+use crate::markdown::terms::Glossary;
+use crate::urls::SitePath;
+pub use pass::{Context, Next, Observe, Pass, Then};
 
 /// A page's body, rendered.
 #[derive(Debug, Default)]
@@ -93,6 +67,8 @@ pub struct References<'a> {
     pub strings: &'a Strings,
     /// Raw HTML in Markdown is passed through as written instead of sanitised.
     pub trust_html: bool,
+    /// The no-break spaces of the edition's language, if it has such rules.
+    pub spacing: Option<crate::text::spacing::Spacing>,
     /// Site paths of every file the site will have (pages and static files), to check
     /// links and images that name a file.
     pub files: &'a HashSet<SitePath>,
@@ -128,6 +104,7 @@ pub fn to_html(page: &Page, text: &PageText, refs: &References) -> (Body, Vec<Pr
         links::Links::default(),
         headings::Headings::default(),
         tables::Tables::default(),
+        spacing::Spaces::new(refs.spacing),
     ];
     for (event, range) in parser(text.body()).into_offset_iter() {
         observers.see(&event, range.start, &mut cx);

@@ -7,9 +7,9 @@
 
 use pulldown_cmark::Event;
 
-use super::{Body, References};
-use crate::page::{Page, PageText};
-use crate::problem::{LineIndex, Problem};
+use super::{Body, Location, References};
+use crate::content::page::{Page, PageText};
+use crate::diagnostics::problem::{LineIndex, Problem};
 
 /// One Markdown feature.
 pub trait Pass<'a> {
@@ -109,15 +109,6 @@ pub struct Context<'p> {
     /// Errors and warnings, in the order found.
     pub problems: Vec<Problem>,
     lines: Option<LineIndex>,
-}
-
-/// Where in a page's file something is, found while its text is at hand.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
-    pub line: usize,
-    pub column: usize,
-    /// The line itself, to quote under a problem.
-    pub source_line: String,
 }
 
 impl<'p> Context<'p> {

@@ -24,7 +24,7 @@ pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
 /// The built-in card template, a Tera template of an SVG; its values are a [`Card`]'s.
-pub const DEFAULT_TEMPLATE: &str = include_str!("../templates/builtin/card.svg");
+pub use crate::templates::CARD_TEMPLATE as DEFAULT_TEMPLATE;
 
 // The layout, in px, as DEFAULT_TEMPLATE draws it: the text is measured here for the box
 // the template puts it in.

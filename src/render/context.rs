@@ -22,13 +22,13 @@ use tera::Context;
 
 use super::editions::Alternate;
 use super::share_cards::{self, CardLink};
-use crate::date::Date;
-use crate::load::data::{Country, Data, Event, Group, Source, Term};
-use crate::load::settings::Settings;
+use crate::config::settings::Settings;
+use crate::content::data::{Country, Data, Event, Group, Source, Term};
+use crate::content::page::Page;
 use crate::markdown::citations::entry_anchor;
 use crate::markdown::{Body, Citation, TocEntry};
-use crate::page::Page;
-use crate::site_path::SitePath;
+use crate::text::date::Date;
+use crate::urls::SitePath;
 
 /// Words a reader gets through in a minute, for `page.reading_time`.
 const WORDS_PER_MINUTE: usize = 200;

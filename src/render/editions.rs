@@ -9,12 +9,12 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::context::{DataContext, Summary, cited_first_on};
-use crate::edition::Edition;
-use crate::load::settings::Settings;
-use crate::page::{Page, PageId};
-use crate::prepare::Prepared;
-use crate::site_path::SitePath;
+use crate::config::editions::Edition;
+use crate::config::settings::Settings;
+use crate::content::page::{Page, PageId};
+use crate::library::Prepared;
 use crate::templates::Templates;
+use crate::urls::SitePath;
 
 /// One edition's values, made once.
 struct EditionVars {
@@ -71,11 +71,13 @@ fn value<T: Serialize + ?Sized>(value: &T) -> Value {
     Value::from_serializable(value)
 }
 
-/// The settings as an edition's pages see them: its own title, description and language.
+/// The settings as an edition's pages see them: its own title, description, byline and
+/// language.
 fn site(settings: &Settings, edition: &Edition) -> Settings {
     Settings {
         title: edition.title.clone(),
         description: edition.description.clone(),
+        author: edition.author.clone(),
         language: edition.language.clone(),
         ..settings.clone()
     }

@@ -14,19 +14,20 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::error::{Error, Result};
-use crate::load::data::{self, Source};
+use crate::content::data::{self, Source};
+use crate::content::page::{Page, PageId, PageText};
+use crate::diagnostics::error::{Error, Result};
+use crate::diagnostics::problem::{Problem, any_error};
+use crate::library::Prepared;
+use crate::markdown::targets::broken_anchors;
 use crate::markdown::{self, Body};
-use crate::page::{Page, PageId, PageText};
-use crate::prepare::Prepared;
-use crate::prepare::links::broken_anchors;
-use crate::problem::{Problem, any_error};
-use crate::site_path::SitePath;
 use crate::templates::Templates;
-use crate::write::Sink;
+use crate::urls::SitePath;
+mod sink;
 use context::Summary;
 use editions::Translations;
 use share_cards::{CardCount, Painter};
+pub use sink::Sink;
 pub use site_files::left_out;
 
 /// What rendering a site gave besides its files.
@@ -153,7 +154,7 @@ fn page_html(
         (&Summary::of(page, data), &alternates),
         (prev.as_ref(), next.as_ref()),
     );
-    templates[page.edition.0].render(&page.template, &context, Some(page))
+    templates[page.edition.0].render(&page.template, &context, Some(&page.source))
 }
 
 /// After the content file `changed` (a path under the site's root) was saved: its page
@@ -170,7 +171,7 @@ pub fn page_again(
         .pages
         .iter()
         .position(|p| root.join(&p.source) == changed)?;
-    let mut page = match crate::load::pages::load_file(root, changed) {
+    let mut page = match crate::content::pages::load_file(root, changed, &prepared.editions) {
         Ok(page) => page,
         Err(problems) => return Some(Err(Error::site(problems))),
     };
@@ -178,7 +179,7 @@ pub fn page_again(
     if page.front != old.front || page.path != old.path || page.template != old.template {
         return None;
     }
-    (page.id, page.edition, page.key) = (old.id, old.edition, old.key.clone());
+    page.id = old.id;
     page.citations = markdown::scan_citations(&page.text, &prepared.data[page.edition.0]);
     if page.citations != old.citations {
         return None;

@@ -8,14 +8,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde::Serialize;
 use tera::Context;
 
+use super::Sink;
 use super::cards::{self, Card};
-use crate::edition::Edition;
-use crate::load::settings::Settings;
-use crate::page::Page;
-use crate::problem::Problem;
-use crate::site_path::SitePath;
+use crate::config::editions::Edition;
+use crate::config::settings::Settings;
+use crate::content::page::Page;
+use crate::diagnostics::problem::Problem;
 use crate::templates::Templates;
-use crate::write::Sink;
+use crate::urls::SitePath;
 
 pub const TEMPLATE: &str = "card.svg";
 const FOLDER: &str = "cards";
@@ -121,7 +121,7 @@ impl<'a> Painter<'a> {
         let site = (edition.title.as_str(), self.address);
         let card = Card::new(section, question, site, &edition.language);
         let context = Context::from_serialize(&card).expect("a card is a map of plain values");
-        let svg = templates.render(TEMPLATE, &context, Some(page))?;
+        let svg = templates.render(TEMPLATE, &context, Some(&page.source))?;
         let not_svg = |message: String| {
             Problem::file(
                 templates.shown(TEMPLATE),

@@ -7,16 +7,16 @@ use tera::Context;
 
 use std::collections::HashMap;
 
+use super::Sink;
 use super::context::{self, SitemapAlternate, SitemapGroup, SitemapPage};
 use super::editions::Translations;
-use crate::edition::Edition;
-use crate::error::Result;
-use crate::page::Page;
-use crate::prepare::Prepared;
-use crate::problem::Problem;
-use crate::site_path::SitePath;
+use crate::config::editions::Edition;
+use crate::content::page::Page;
+use crate::diagnostics::error::Result;
+use crate::diagnostics::problem::Problem;
+use crate::library::Prepared;
 use crate::templates::Templates;
-use crate::write::Sink;
+use crate::urls::SitePath;
 
 pub const SITEMAP: &str = "sitemap.xml";
 pub const FEED: &str = "feed.xml";

@@ -43,7 +43,7 @@ fn allow_live_script(html: String) -> String {
 
 /// Shown instead of any page while the site does not build.
 pub fn error_page(errors: &str) -> String {
-    let escaped = crate::escape::escape(errors);
+    let escaped = crate::text::escape::escape(errors);
     inject_script(format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title>\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\

@@ -16,10 +16,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
-use crate::error::{Error, Result};
-use crate::load::assets::Published;
-use crate::prepare::Prepared;
-use crate::site_path::SitePath;
+use crate::content::assets::Published;
+use crate::diagnostics::error::{Error, Result};
+use crate::library::Prepared;
+use crate::urls::SitePath;
 use crate::{BuildOptions, InMemory};
 
 /// What to serve, and where.
@@ -202,7 +202,10 @@ fn full_build(shared: &ServerState) -> Result<(InMemory, Prepared)> {
 }
 
 fn show_error(snapshot: &mut Snapshot, err: &Error) {
-    eprintln!("{}", err.report(crate::problem::color_on_stderr()));
+    eprintln!(
+        "{}",
+        err.report(crate::diagnostics::problem::color_on_stderr())
+    );
     eprintln!("Waiting for a fix; the preview shows the errors until then.");
     snapshot.error = Some(err.to_string());
 }

@@ -10,7 +10,7 @@ use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
 use super::{ServerState, rebuild};
-use crate::error::{Error, Result};
+use crate::diagnostics::error::{Error, Result};
 
 /// The folders of the site's sources: pages and data, templates, static files and the
 /// editions' interface strings.
@@ -82,7 +82,9 @@ impl Fingerprints {
             })
             .filter(|e| e.file_type().is_file())
             .map(|e| e.into_path())
-            .chain(std::iter::once(root.join(crate::load::settings::FILE_NAME)));
+            .chain(std::iter::once(
+                root.join(crate::config::settings::FILE_NAME),
+            ));
         for path in files {
             let state = stat(&path);
             known.insert(path, state);

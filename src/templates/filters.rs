@@ -4,9 +4,9 @@
 use serde::Deserialize;
 use tera::{Kwargs, State, Tera, Value};
 
-use crate::date::PartialDate;
-use crate::load::strings::{self, Text};
-use crate::locale;
+use crate::config::strings::{self, Text};
+use crate::text::date::PartialDate;
+use crate::text::locale;
 
 pub fn register(tera: &mut Tera) {
     tera.register_filter("human_date", human_date);

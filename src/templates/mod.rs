@@ -9,12 +9,14 @@ use std::sync::Arc;
 
 use tera::{Context, ErrorKind, Tera};
 
-use crate::load::source_text;
-use crate::page::Page;
-use crate::problem::{Problem, did_you_mean};
-use crate::site_path::SitePath;
+use crate::diagnostics::problem::Problem;
+use crate::source_text;
+use crate::urls::SitePath;
 
 pub const DIR: &str = "templates";
+
+/// The share card's template, which a site may replace with its own `templates/card.svg`.
+pub const CARD_TEMPLATE: &str = include_str!("builtin/card.svg");
 
 /// Templates the engine ships, by name; a site's own file of the same name replaces one.
 const BUILT_IN: &[(&str, &str)] = &[
@@ -22,7 +24,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("feed.xml", include_str!("builtin/feed.xml")),
     ("robots.txt", include_str!("builtin/robots.txt")),
     ("_headers", include_str!("builtin/_headers")),
-    ("card.svg", crate::render::cards::DEFAULT_TEMPLATE),
+    ("card.svg", CARD_TEMPLATE),
 ];
 
 /// The templates whose values Tera escapes: markup. A share card's SVG is markup too, so a
@@ -135,46 +137,32 @@ impl Templates {
         self.tera.global_context()
     }
 
-    /// Renders template `name` with `context`; `page` is the page being rendered, if any,
-    /// named in a problem.
+    /// Renders template `name` with `context`; `page` is the source file of the page being
+    /// rendered, if any, named in a problem.
     pub fn render(
         &self,
         name: &str,
         context: &Context,
-        page: Option<&Page>,
+        page: Option<&Path>,
     ) -> Result<String, Problem> {
         self.tera
             .render(name, context)
             .map_err(|e| problem(&e, &self.sources, page))
     }
 
-    /// Pages whose `template` does not exist: located on their `template:` line.
-    pub fn missing(&self, pages: &[Page]) -> Vec<Problem> {
+    /// The names of every template, sorted: the site's and the built-in ones.
+    pub fn names(&self) -> Vec<&str> {
         let mut names: Vec<&str> = self.tera.get_template_names().collect();
         names.sort_unstable();
-        pages
-            .iter()
-            .filter(|p| !self.contains(&p.template))
-            .map(|p| {
-                let hint = match did_you_mean(&p.template, names.iter().copied()) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => format!("the templates are: {}", names.join(", ")),
-                };
-                p.problem_at_line(
-                    p.template_line.unwrap_or(1),
-                    format!("there is no template `{}`", p.template),
-                )
-                .with_hint(hint)
-            })
-            .collect()
+        names
     }
 }
 
 /// A Tera error as a problem at the template's file, line and column. `page` is the page
 /// being rendered, if any, named in the message.
-fn problem(err: &tera::Error, sources: &[Source], page: Option<&Page>) -> Problem {
+fn problem(err: &tera::Error, sources: &[Source], page: Option<&Path>) -> Problem {
     let while_rendering = page.map_or(String::new(), |p| {
-        format!(" (while rendering {})", p.source.display())
+        format!(" (while rendering {})", p.display())
     });
     match err.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
@@ -207,7 +195,7 @@ fn problem(err: &tera::Error, sources: &[Source], page: Option<&Page>) -> Proble
             format!("extends `{parent}`, which does not exist"),
         ),
         _ => {
-            let location = page.map_or_else(|| PathBuf::from(DIR), |p| p.source.clone());
+            let location = page.map_or_else(|| PathBuf::from(DIR), Path::to_path_buf);
             let mut message = err.to_string();
             let mut source = std::error::Error::source(err);
             while let Some(cause) = source {

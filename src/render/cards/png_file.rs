@@ -18,7 +18,7 @@ pub struct Label(String);
 impl Label {
     pub fn of(svg: &str) -> Label {
         let engine = concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION"), "\n");
-        let hash = crate::hash::fnv1a(format!("{engine}{svg}").as_bytes());
+        let hash = crate::text::hash::fnv1a(format!("{engine}{svg}").as_bytes());
         Label(format!("{hash:016x} {len}", len = svg.len()))
     }
 

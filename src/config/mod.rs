@@ -1,0 +1,44 @@
+//! What a build is asked to do: the options of the command line, the site's settings
+//! (`site.yaml`), its editions, and each edition's interface strings (`i18n/`).
+
+pub mod editions;
+pub mod settings;
+pub mod strings;
+
+use std::path::{Path, PathBuf};
+
+/// What to build, and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site's folder, holding `site.yaml`, `content/`, `templates/` and `static/`.
+    pub root: PathBuf,
+    /// Where the site is written; relative paths are taken from the current folder.
+    pub output_dir: PathBuf,
+    /// Overrides `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+    /// Include pages marked `draft: true`.
+    pub drafts: bool,
+    /// What to do when another build is writing to the same output folder.
+    pub if_busy: IfBusy,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>, output_dir: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            output_dir: output_dir.into(),
+            base_url: None,
+            drafts: false,
+            if_busy: IfBusy::Wait(|_| {}),
+        }
+    }
+}
+
+/// What a build does when another one is writing to the same output folder.
+#[derive(Debug, Clone, Copy)]
+pub enum IfBusy {
+    /// Wait for it to finish, after calling the function (to say so).
+    Wait(fn(&Path)),
+    /// Stop at once with `Error::Busy`, having done nothing.
+    Stop,
+}

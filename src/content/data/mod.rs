@@ -1,0 +1,258 @@
+//! Data files: `content/data/*.yaml`, given to every template as `data.<file name>`.
+//!
+//! Five files have a meaning to the generator and are typed and checked: `sources.yaml`
+//! (what citations cite), `timeline.yaml`, `groups.yaml` and `countries.yaml` (the map and
+//! its groups) and `glossary.yaml` (terms linked from their first use). Any other file is
+//! passed to templates as it is.
+//!
+//! A file that fails to load reports its own problems and nothing that merely depends on
+//! it: with `sources.yaml` broken, no citation is called unknown.
+
+mod checks;
+pub mod types;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::config::editions::Edition;
+use crate::diagnostics::problem::Problem;
+use crate::diagnostics::yaml::{self, YamlSource};
+use crate::source_text;
+use crate::text::spacing::Spacing;
+use crate::text::words::WordCount;
+pub use checks::unused_sources;
+pub use types::{Border, Country, Event, Group, Source, SourceId, Term};
+
+pub const DIR: &str = "content/data";
+
+/// Every data file of one edition, as far as it loaded.
+#[derive(Debug, Default, Clone)]
+pub struct Data {
+    pub sources: Vec<Source>,
+    pub timeline: Vec<Event>,
+    pub groups: Vec<Group>,
+    pub countries: Vec<Country>,
+    pub glossary: Vec<Term>,
+    /// Files the generator gives no meaning to, by file stem.
+    pub other: BTreeMap<String, serde_yaml::Value>,
+    /// Line of each source's `id:` in sources.yaml, to point at it later.
+    pub source_lines: HashMap<String, usize>,
+    /// The stem of every data file that was read, typed or not.
+    pub files: BTreeSet<String>,
+    /// The stems of files that failed to load: what depends on them goes unchecked.
+    pub broken: BTreeSet<String>,
+    /// The stems of the files an edition has in its own language; the others are the
+    /// default edition's.
+    pub translated: BTreeSet<String>,
+}
+
+impl Data {
+    /// Binds the spaces of the prose readers see ([`Spacing`]), as a page's text is. Terms
+    /// and their other names stay as written: they are matched in the pages' text.
+    fn space(&mut self, spacing: Spacing) {
+        let spaced = |s: &mut String| {
+            if let std::borrow::Cow::Owned(new) = spacing.apply(s) {
+                *s = new;
+            }
+        };
+        for source in &mut self.sources {
+            [&mut source.publisher, &mut source.title]
+                .into_iter()
+                .chain(&mut source.note)
+                .for_each(spaced);
+        }
+        for event in &mut self.timeline {
+            spaced(&mut event.title);
+            spaced(&mut event.text);
+        }
+        for group in &mut self.groups {
+            std::iter::once(&mut group.label)
+                .chain(&mut group.short)
+                .for_each(spaced);
+        }
+        self.countries.iter_mut().for_each(|c| spaced(&mut c.name));
+        self.glossary
+            .iter_mut()
+            .for_each(|t| spaced(&mut t.definition));
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id.as_str() == id)
+    }
+
+    pub fn source_ids(&self) -> impl Iterator<Item = &str> {
+        self.sources.iter().map(|s| s.id.as_str())
+    }
+
+    /// Whether `sources.yaml` loaded, so that a citation of an id it lacks is a mistake.
+    pub fn sources_known(&self) -> bool {
+        !self.broken.contains("sources")
+    }
+
+    /// The words a reader reads in the data file `stem` when a page shows it: the prose
+    /// fields of typed entries (not ids, dates or codes), every string of other files.
+    pub fn prose_words(&self, stem: &str) -> usize {
+        let mut words = WordCount::default();
+        let mut add = |text: &str| {
+            words.push(text);
+            words.push_break();
+        };
+        match stem {
+            "sources" => self.sources.iter().for_each(|s| {
+                [&s.publisher, &s.title]
+                    .into_iter()
+                    .chain(&s.note)
+                    .for_each(|t| add(t))
+            }),
+            "timeline" => self.timeline.iter().for_each(|e| {
+                add(&e.title);
+                add(&e.text);
+            }),
+            "groups" => self.groups.iter().for_each(|g| add(&g.label)),
+            "countries" => self.countries.iter().for_each(|c| {
+                add(&c.name);
+                c.extra.values().for_each(|v| yaml_strings(v, &mut add));
+            }),
+            "glossary" => self.glossary.iter().for_each(|t| {
+                std::iter::once(&t.term)
+                    .chain(&t.aliases)
+                    .chain([&t.definition])
+                    .for_each(|t| add(t))
+            }),
+            other => {
+                if let Some(value) = self.other.get(other) {
+                    yaml_strings(value, &mut add);
+                }
+            }
+        }
+        words.total()
+    }
+}
+
+fn yaml_strings(value: &serde_yaml::Value, add: &mut impl FnMut(&str)) {
+    match value {
+        serde_yaml::Value::String(s) => add(s),
+        serde_yaml::Value::Sequence(items) => items.iter().for_each(|v| yaml_strings(v, add)),
+        serde_yaml::Value::Mapping(map) => map.values().for_each(|v| yaml_strings(v, add)),
+        serde_yaml::Value::Tagged(tagged) => yaml_strings(&tagged.value, add),
+        _ => {}
+    }
+}
+
+/// Each data file's path as shown and its text, by stem, for locating problems.
+pub(super) type Texts = HashMap<String, (PathBuf, String)>;
+
+/// Loads the data of every edition, with what went wrong: the default edition's from
+/// `root/content/data/*.yaml`, and each translation's from `content/<code>/data/`, where a
+/// file replaces the default edition's file of the same name. A missing folder is an empty
+/// data set, or the default edition's.
+pub fn load(root: &Path, editions: &[Edition]) -> (Vec<Data>, Vec<Problem>) {
+    let (default, mut problems) = load_folder(root, DIR, None);
+    let mut all = vec![default];
+    for edition in editions.iter().filter_map(Edition::folder) {
+        let folder = format!("content/{edition}/data");
+        let (data, found) = load_folder(root, &folder, Some(&all[0]));
+        problems.extend(found);
+        all.push(data);
+    }
+    for (data, edition) in all.iter_mut().zip(editions) {
+        if let Some(spacing) = Spacing::of(&edition.language) {
+            data.space(spacing);
+        }
+    }
+    (all, problems)
+}
+
+/// The data in `root/<folder>`, over `base` (the default edition's) if given.
+fn load_folder(root: &Path, folder: &str, base: Option<&Data>) -> (Data, Vec<Problem>) {
+    let mut data = base.cloned().unwrap_or_default();
+    data.translated.clear();
+    let mut problems = Vec::new();
+    let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
+        return (data, problems);
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    let mut texts = Texts::new();
+    for file in files {
+        let stem = file
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let shown = Path::new(folder).join(file.file_name().unwrap_or_default());
+        data.files.insert(stem.clone());
+        data.translated.insert(stem.clone());
+        data.broken.remove(&stem);
+        let text = match source_text::read(&file, &shown) {
+            Ok(text) => text,
+            Err(d) => {
+                problems.push(d);
+                data.broken.insert(stem);
+                continue;
+            }
+        };
+        match parse_file(&mut data, &stem, &text, &shown) {
+            Err(d) => {
+                problems.push(d);
+                data.broken.insert(stem.clone());
+            }
+            Ok(()) => {
+                if let Some(default) = base.filter(|_| stem == "sources") {
+                    let file = (shown.clone(), text.clone());
+                    problems.extend(checks::translated_sources(default, &data, &file));
+                }
+            }
+        }
+        texts.insert(stem, (shown, text));
+    }
+    problems.extend(checks::across_files(&data, &texts));
+    if let Some((_, text)) = texts.get("sources") {
+        let lines = checks::first_value_lines(text, "id");
+        for source in &data.sources {
+            let line = lines.get(source.id.as_str()).copied().unwrap_or(1);
+            data.source_lines.insert(source.id.to_string(), line);
+        }
+    }
+    data.timeline.sort_by_key(|e| e.date);
+    (data, problems)
+}
+
+/// Parses the data file `stem` into its place in `data`.
+fn parse_file(data: &mut Data, stem: &str, text: &str, shown: &Path) -> Result<(), Problem> {
+    match stem {
+        "sources" => parse_into(text, shown, &mut data.sources, types::SOURCE_FIELDS),
+        "timeline" => parse_into(text, shown, &mut data.timeline, types::EVENT_FIELDS),
+        "groups" => parse_into(text, shown, &mut data.groups, types::GROUP_FIELDS),
+        "countries" => parse_into(text, shown, &mut data.countries, types::COUNTRY_FIELDS),
+        "glossary" => parse_into(text, shown, &mut data.glossary, types::TERM_FIELDS),
+        _ => parse_into(
+            text,
+            shown,
+            data.other.entry(stem.to_owned()).or_default(),
+            &[],
+        ),
+    }
+}
+
+fn parse_into<T: DeserializeOwned>(
+    text: &str,
+    shown: &Path,
+    into: &mut T,
+    fields: &[&str],
+) -> Result<(), Problem> {
+    let source = YamlSource {
+        path: shown,
+        file_text: text,
+        first_line: 1,
+    };
+    *into = yaml::parse(text, &source, fields)?;
+    Ok(())
+}

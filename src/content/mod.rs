@@ -1,0 +1,202 @@
+//! The first stage: everything a site is made of, read from its folder into plain data,
+//! each file once: the settings (`site.yaml`), the pages (`content/`), the data files
+//! (`content/data/`), the templates (`templates/`) and the static files (`static/`). Each
+//! part is checked as it is read, and the parts are checked against each other.
+
+pub mod assets;
+pub mod data;
+pub mod front_matter;
+pub mod outline;
+pub mod page;
+pub mod pages;
+mod translation;
+
+use assets::Assets;
+use data::Data;
+
+use crate::config::settings::{self, Settings};
+use crate::config::strings::{self, Strings};
+use crate::diagnostics::yaml;
+
+use crate::config::BuildOptions;
+use crate::config::editions::{self, Edition};
+use crate::content::page::Page;
+use crate::diagnostics::problem::{Problem, any_error, did_you_mean};
+use crate::templates::Templates;
+
+/// A site loaded into memory, every part of it known good.
+pub struct Site {
+    pub settings: Settings,
+    /// The default edition first.
+    pub editions: Vec<Edition>,
+    /// In navigation order, edition by edition, each at the index of its id.
+    pub pages: Vec<Page>,
+    /// Each edition's data, in the editions' order.
+    pub data: Vec<Data>,
+    /// Each edition's interface strings, in the editions' order.
+    pub strings: Vec<Strings>,
+    pub templates: Templates,
+    pub assets: Assets,
+    /// What loading let through: `explainer check` lists these.
+    pub warnings: Vec<Problem>,
+}
+
+/// What loaded of a site that has mistakes, with every problem found: enough to go on
+/// checking the pages that did load.
+pub struct Broken {
+    pub editions: Vec<Edition>,
+    pub pages: Vec<Page>,
+    /// Content paths of the pages that failed to load.
+    pub unloaded: Vec<String>,
+    pub data: Vec<Data>,
+    pub assets: Assets,
+    pub problems: Vec<Problem>,
+}
+
+/// Loads and checks everything the site at `options.root` is made of.
+pub fn site(options: &BuildOptions) -> Result<Site, Box<Broken>> {
+    let root = &options.root;
+    // The settings first: which editions there are decides where each page belongs.
+    let settings = settings::load(root, options.base_url.as_deref());
+    let editions = match &settings {
+        Ok(settings) => editions::editions(settings),
+        Err(_) => vec![Edition::unknown()],
+    };
+    // The other parts don't depend on each other; on a small site, loading them side by
+    // side is most of what makes a build fast.
+    let (
+        loaded,
+        (
+            (data, data_problems),
+            ((strings, string_problems), (templates, (assets, asset_problems))),
+        ),
+    ) = rayon::join(
+        || pages::load(root, options.drafts, &editions),
+        || {
+            rayon::join(
+                || data::load(root, &editions),
+                || {
+                    rayon::join(
+                        || strings::load(root, &editions),
+                        || rayon::join(|| Templates::load(root), || Assets::scan(root)),
+                    )
+                },
+            )
+        },
+    );
+    let pages::Loaded {
+        pages,
+        mut problems,
+        unloaded,
+    } = loaded;
+    problems.extend(data_problems);
+    problems.extend(string_problems);
+    problems.extend(asset_problems);
+    problems.extend(settings.as_ref().err().cloned().unwrap_or_default());
+    problems.extend(templates.as_ref().err().cloned().unwrap_or_default());
+    if let Ok(templates) = &templates {
+        problems.extend(missing_templates(templates, &pages));
+    }
+    problems.extend(cross_checks(&pages, &data, &editions));
+    match (settings, templates) {
+        (Ok(settings), Ok(templates)) if !any_error(&problems) => Ok(Site {
+            settings,
+            editions,
+            pages,
+            data,
+            strings,
+            templates,
+            assets,
+            warnings: problems,
+        }),
+        _ => Err(Box::new(Broken {
+            editions,
+            pages,
+            unloaded,
+            data,
+            assets,
+            problems,
+        })),
+    }
+}
+
+/// Pages whose `template` does not exist: located on their `template:` line.
+fn missing_templates(templates: &Templates, pages: &[Page]) -> Vec<Problem> {
+    let names = templates.names();
+    pages
+        .iter()
+        .filter(|p| !templates.contains(&p.template))
+        .map(|p| {
+            let hint = match did_you_mean(&p.template, names.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("the templates are: {}", names.join(", ")),
+            };
+            p.problem_at_line(
+                p.template_line.unwrap_or(1),
+                format!("there is no template `{}`", p.template),
+            )
+            .with_hint(hint)
+        })
+        .collect()
+}
+
+/// What the pages ask of the data: in each edition, a page to list the glossary on, and
+/// the data files they show; and what is not yet translated (warnings).
+fn cross_checks(pages: &[Page], data: &[Data], editions: &[Edition]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for edition in editions {
+        let data = &data[edition.id.0];
+        let in_edition = || pages.iter().filter(|p| p.edition == edition.id);
+        if !data.glossary.is_empty() && !in_edition().any(|p| p.key == "glossary.md") {
+            let file = data_file(edition, "glossary");
+            let page = content_file(edition, "glossary.md");
+            problems.push(
+                Problem::file(file, "there is no page to list the glossary on").with_hint(format!(
+                    "create {page} (with `template: glossary.html`); terms link to it"
+                )),
+            );
+        }
+        for page in in_edition() {
+            problems.extend(unknown_shown_data(page, data));
+        }
+    }
+    problems.extend(translation::missing(pages, data, editions));
+    problems
+}
+
+/// A page's `shows_data` naming a data file its edition doesn't have.
+fn unknown_shown_data(page: &Page, data: &Data) -> Vec<Problem> {
+    let files = || data.files.iter().map(String::as_str);
+    let unknown = page
+        .front
+        .shows_data
+        .iter()
+        .filter(|s| !data.files.contains(*s));
+    unknown
+        .map(|stem| {
+            let hint = match did_you_mean(stem, files()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("name a file of {} without `.yaml`", data::DIR),
+            };
+            let line = yaml::key_line(page.text.text(), "shows_data").unwrap_or(1);
+            page.problem_at_line(line, format!("there is no data file `{stem}` to show"))
+                .with_hint(hint)
+        })
+        .collect()
+}
+
+/// The path of an edition's data file, as shown to the user.
+fn data_file(edition: &Edition, stem: &str) -> String {
+    match edition.folder() {
+        Some(folder) => format!("content/{folder}/data/{stem}.yaml"),
+        None => format!("{}/{stem}.yaml", data::DIR),
+    }
+}
+
+/// The path of an edition's page, as shown to the user.
+fn content_file(edition: &Edition, key: &str) -> String {
+    match edition.folder() {
+        Some(folder) => format!("{}/{folder}/{key}", pages::DIR),
+        None => format!("{}/{key}", pages::DIR),
+    }
+}

@@ -1,0 +1,72 @@
+//! What the editions lack of each other: a page or a data file not yet translated is not a
+//! mistake that stops a build (the edition's switcher leaves it out), but `check` lists it.
+
+use std::collections::HashSet;
+
+use super::data::Data;
+use super::{content_file, data_file};
+use crate::config::editions::Edition;
+use crate::content::page::Page;
+use crate::diagnostics::problem::Problem;
+
+/// A warning for each page and data file of the default edition that a translation lacks,
+/// and for each page of a translation with no page in the default edition.
+pub fn missing(pages: &[Page], data: &[Data], editions: &[Edition]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let Some((default, translations)) = editions.split_first() else {
+        return problems;
+    };
+    let keys = |edition: &Edition| -> HashSet<&str> {
+        pages
+            .iter()
+            .filter(|p| p.edition == edition.id)
+            .map(|p| p.key.as_str())
+            .collect()
+    };
+    let originals = keys(default);
+    for edition in translations {
+        let translated = keys(edition);
+        let untranslated = pages
+            .iter()
+            .filter(|p| p.edition == default.id && !translated.contains(p.key.as_str()));
+        problems.extend(untranslated.map(|page| {
+            Problem::file(
+                &page.source,
+                format!("not yet translated into {}", edition.name),
+            )
+            .with_hint(format!("write {}", content_file(edition, &page.key)))
+            .warning()
+        }));
+        let orphans = pages
+            .iter()
+            .filter(|p| p.edition == edition.id && !originals.contains(p.key.as_str()));
+        problems.extend(orphans.map(|page| {
+            Problem::file(
+                &page.source,
+                "this page has no original in the default language",
+            )
+            .with_hint(format!(
+                "its translations are linked by path: write {}",
+                content_file(default, &page.key)
+            ))
+            .warning()
+        }));
+        let own = &data[edition.id.0].translated;
+        let files = data[default.id.0]
+            .files
+            .iter()
+            .filter(|s| *s != "sources" && !own.contains(*s));
+        problems.extend(files.map(|stem| {
+            Problem::file(
+                data_file(default, stem),
+                format!("not yet translated into {}", edition.name),
+            )
+            .with_hint(format!(
+                "write {}; until then the edition shows this one",
+                data_file(edition, stem)
+            ))
+            .warning()
+        }));
+    }
+    problems
+}

@@ -1,0 +1,7 @@
+//! What goes wrong, told to the reader: a [`problem::Problem`] names the file, line and
+//! column and gives a hint; [`error::Error`] is what a command fails with; [`yaml`] parses
+//! YAML so that its mistakes are located like every other problem.
+
+pub mod error;
+pub mod problem;
+pub mod yaml;

@@ -1,0 +1,169 @@
+//! The second stage: what needs every page before any page renders. Each page's citations
+//! are numbered (every page's navigation lists the sources each page cites), pages are
+//! indexed by their source file for links, and the glossary's terms are made ready to
+//! find. A site whose loading failed is still checked here, page by page, so that one run
+//! reports every mistake.
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+
+use crate::config::editions::{Edition, EditionId};
+use crate::config::settings::Settings;
+use crate::config::strings::Strings;
+use crate::content::assets::Assets;
+use crate::content::data::Data;
+use crate::content::page::{Page, PageId};
+use crate::content::{Broken, Site};
+use crate::diagnostics::problem::Problem;
+use crate::markdown::targets::{self, PageIndex};
+use crate::markdown::terms::Glossary;
+use crate::markdown::{self, References};
+use crate::templates::Templates;
+use crate::text::spacing::Spacing;
+use crate::urls::SitePath;
+
+/// A site ready to render: its pages loaded, their citations numbered, its links indexed.
+pub struct Prepared {
+    pub settings: Settings,
+    /// The default edition first.
+    pub editions: Vec<Edition>,
+    /// In navigation order, edition by edition, each at the index of its [`PageId`].
+    pub pages: Vec<Page>,
+    /// Each edition's data, strings and glossary, in the editions' order.
+    pub data: Vec<Data>,
+    pub strings: Vec<Strings>,
+    pub glossaries: Vec<Option<Glossary>>,
+    pub templates: Templates,
+    pub assets: Assets,
+    pub index: PageIndex,
+    /// Every file the site will have that content may link to: its pages and the
+    /// published files of `static/`.
+    pub files: HashSet<SitePath>,
+    /// What loading let through.
+    pub warnings: Vec<Problem>,
+}
+
+/// Prepares a loaded site: numbers every page's citations, on all cores.
+pub fn site(site: Site) -> Prepared {
+    let Site {
+        settings,
+        editions,
+        mut pages,
+        data,
+        strings,
+        templates,
+        assets,
+        warnings,
+    } = site;
+    pages.par_iter_mut().for_each(|page| {
+        page.citations = markdown::scan_citations(&page.text, &data[page.edition.0]);
+    });
+    Prepared {
+        index: PageIndex::new(&pages, &[]),
+        glossaries: glossaries(&editions, &data, &pages),
+        files: files(&pages, &assets),
+        settings,
+        editions,
+        pages,
+        data,
+        strings,
+        templates,
+        assets,
+        warnings,
+    }
+}
+
+impl Prepared {
+    /// What the Markdown of a page of `edition` can refer to.
+    pub fn references(&self, edition: EditionId) -> References<'_> {
+        References {
+            pages: &self.index,
+            data: &self.data[edition.0],
+            glossary: self.glossaries[edition.0].as_ref(),
+            strings: &self.strings[edition.0],
+            trust_html: self.settings.trust_html,
+            files: &self.files,
+            spacing: Spacing::of(&self.editions[edition.0].language),
+        }
+    }
+
+    pub fn page(&self, id: PageId) -> &Page {
+        &self.pages[id.0]
+    }
+
+    pub fn edition(&self, id: EditionId) -> &Edition {
+        &self.editions[id.0]
+    }
+
+    /// The pages before and after `id` in its edition's navigation order.
+    pub fn neighbours(&self, id: PageId) -> (Option<&Page>, Option<&Page>) {
+        let edition = self.pages[id.0].edition;
+        let same = |p: &&Page| p.edition == edition;
+        let prev = id.0.checked_sub(1).map(|i| &self.pages[i]).filter(same);
+        (prev, self.pages.get(id.0 + 1).filter(same))
+    }
+
+    /// The pages of `edition`, in navigation order.
+    pub fn pages_of(&self, edition: EditionId) -> impl Iterator<Item = &Page> + Clone {
+        self.pages.iter().filter(move |p| p.edition == edition)
+    }
+}
+
+/// Every problem of a site that failed to load, with the mistakes in the bodies of the
+/// pages that did load (links to missing pages or headings, unknown sources), so that an
+/// author sees everything at once.
+pub fn check_broken(broken: Broken) -> Vec<Problem> {
+    let Broken {
+        editions,
+        pages,
+        unloaded,
+        data,
+        assets,
+        mut problems,
+    } = broken;
+    let index = PageIndex::new(&pages, &unloaded);
+    let glossaries = glossaries(&editions, &data, &pages);
+    let files = files(&pages, &assets);
+    let no_strings = Strings::new();
+    let bodies: Vec<_> = pages
+        .par_iter()
+        .map(|page| {
+            let refs = References {
+                pages: &index,
+                data: &data[page.edition.0],
+                glossary: glossaries[page.edition.0].as_ref(),
+                strings: &no_strings,
+                trust_html: false,
+                files: &files,
+                spacing: None,
+            };
+            markdown::to_html(page, &page.text, &refs)
+        })
+        .collect();
+    let mut outlines = Vec::with_capacity(bodies.len());
+    for (body, body_problems) in bodies {
+        problems.extend(body_problems.into_iter().filter(Problem::is_error));
+        outlines.push(body.outline);
+    }
+    problems.extend(targets::broken_anchors(pages.iter().zip(&outlines)));
+    problems
+}
+
+/// Each edition's glossary, if its data has terms and the page to list them on (whose
+/// absence load has reported).
+fn glossaries(editions: &[Edition], data: &[Data], pages: &[Page]) -> Vec<Option<Glossary>> {
+    editions
+        .iter()
+        .map(|e| {
+            let pages = pages.iter().filter(|p| p.edition == e.id);
+            Glossary::new(&data[e.id.0].glossary, pages)
+        })
+        .collect()
+}
+
+fn files(pages: &[Page], assets: &Assets) -> HashSet<SitePath> {
+    let mut files: HashSet<SitePath> = assets.files.keys().cloned().collect();
+    files.extend(pages.iter().map(|p| p.path.clone()));
+    files
+}
