@@ -864,7 +864,7 @@ fn the_ankara_summit_is_only_scheduled() {
             }
         }
     }
-    let events: Vec<explainer::load::data::Event> = data("timeline.yaml");
+    let events: Vec<explainer::content::data::Event> = data("timeline.yaml");
     let ankara = events.iter().find(|e| e.title.contains("Ankara")).unwrap();
     assert!(ankara.scheduled && ankara.text.contains("could not be confirmed"));
     assert_eq!(
@@ -918,7 +918,7 @@ fn may_and_june_2026_are_covered_as_the_fact_base_has_them() {
 /// §1), not the archived copy it was read through.
 #[test]
 fn the_draft_agreement_is_printed_at_mid_ru() {
-    let sources: Vec<explainer::load::data::Source> = data("sources.yaml");
+    let sources: Vec<explainer::content::data::Source> = data("sources.yaml");
     let draft = sources
         .iter()
         .find(|s| s.id.as_str() == "mid-2021-12-17-draft-agreement-nato")
@@ -970,7 +970,7 @@ fn the_fixes_of_issue_19_stay_fixed() {
         "{sentence}"
     );
     // The Vienna Document's description is marked as general knowledge.
-    let terms: Vec<explainer::load::data::Term> = data("glossary.yaml");
+    let terms: Vec<explainer::content::data::Term> = data("glossary.yaml");
     let vienna = terms.iter().find(|t| t.term == "Vienna Document").unwrap();
     assert!(vienna.definition.contains("general knowledge"));
     assert_mentions(site, "nato-response.html", &["by general knowledge"]);
