@@ -92,7 +92,7 @@ fn every_page_of_every_edition_has_a_1200_by_630_card_at_an_absolute_address() {
         .filter(|p| p.starts_with("cards/"))
         .count();
     assert_eq!(published, cards, "one card per page, no other");
-    assert_eq!(cards, 36);
+    assert_eq!(cards, 39);
     assert!(site.files.contains_key("cards/ru/demands.png"));
     assert!(!site.html("404.html").contains("og:image"));
 }
@@ -119,12 +119,12 @@ fn the_summary_counts_the_cards_drawn_and_those_left_as_they_were() {
     let build = || summary(dir.path(), &["--base-url", BASE]);
     let first = build();
     assert!(
-        first.contains("(share cards: 36 drawn, 0 unchanged)"),
+        first.contains("(share cards: 39 drawn, 0 unchanged)"),
         "{first}"
     );
     let again = build();
     assert!(
-        again.contains("(share cards: 0 drawn, 36 unchanged)"),
+        again.contains("(share cards: 0 drawn, 39 unchanged)"),
         "{again}"
     );
 }
@@ -141,9 +141,9 @@ fn a_rebuild_draws_only_the_cards_whose_picture_changed() {
         (report.cards.drawn, report.cards.unchanged)
     };
 
-    assert_eq!(count(&options), (36, 0));
+    assert_eq!(count(&options), (39, 0));
     let (demands, map) = (cards("demands.png"), cards("map.png"));
-    assert_eq!(count(&options), (0, 36));
+    assert_eq!(count(&options), (0, 39));
     assert_eq!(cards("demands.png"), demands);
 
     // A new question: that page's card alone is drawn again.
@@ -156,7 +156,7 @@ fn a_rebuild_draws_only_the_cards_whose_picture_changed() {
         text.replace(asked, "question: What did Russia ask for?"),
     )
     .unwrap();
-    assert_eq!(count(&options), (1, 35));
+    assert_eq!(count(&options), (1, 38));
     assert_ne!(cards("demands.png"), demands);
     assert_eq!(cards("map.png"), map);
 
@@ -164,7 +164,7 @@ fn a_rebuild_draws_only_the_cards_whose_picture_changed() {
     let live = out.join("cards/map.png");
     fs::remove_file(&live).unwrap();
     fs::write(&live, &map[..map.len() / 2]).unwrap();
-    assert_eq!(count(&options), (1, 35));
+    assert_eq!(count(&options), (1, 38));
     assert_eq!(cards("map.png"), map);
 
     // The site's new title is on every card.
@@ -177,7 +177,7 @@ fn a_rebuild_draws_only_the_cards_whose_picture_changed() {
     );
     fs::write(&settings, yaml).unwrap();
     let (drawn, unchanged) = count(&options);
-    assert_eq!((drawn, unchanged), (12, 24), "the English edition's cards");
+    assert_eq!((drawn, unchanged), (13, 26), "the English edition's cards");
 }
 
 /// A fixture site published at `BASE`, with share cards as `share_cards` says.
