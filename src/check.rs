@@ -18,7 +18,7 @@ use crate::{BuildOptions, build_in_memory};
 /// Every problem of the site at `options.root`, errors and warnings, sorted; empty when
 /// the site is clean. `Err` only when the machine refused something.
 pub fn check(options: &BuildOptions) -> Result<Vec<Problem>> {
-    let (built, prepared) = match build_in_memory(options) {
+    let (built, library) = match build_in_memory(options) {
         Ok(built) => built,
         Err(Error::Site(problems)) => return Ok(problems),
         Err(other) => return Err(other),
@@ -26,12 +26,12 @@ pub fn check(options: &BuildOptions) -> Result<Vec<Problem>> {
     let mut problems = built.warnings;
     // Links from content pages only: the 404 page lists every page, but no reader
     // navigates from it.
-    let pages: Vec<(&SitePath, &PathBuf, &str)> = prepared
+    let pages: Vec<(&SitePath, &PathBuf, &str)> = library
         .pages
         .iter()
         .filter_map(|p| Some((&p.path, &p.source, built.files.get(&p.path)?.as_str())))
         .collect();
-    let homes: HashSet<&SitePath> = prepared
+    let homes: HashSet<&SitePath> = library
         .pages
         .iter()
         .filter(|p| p.is_home())

@@ -41,7 +41,7 @@ pub use config::{BuildOptions, IfBusy};
 use content::assets::Assets;
 pub use diagnostics::error::{Error, Result};
 use diagnostics::problem::Problem;
-use library::Prepared;
+use library::Library;
 use urls::SitePath;
 
 /// What a successful build did.
@@ -66,6 +66,9 @@ pub struct InMemory {
     pub assets: Assets,
     pub pages: usize,
     pub warnings: Vec<Problem>,
+    /// Each page's headings and links to headings, by page id: what serve checks a page
+    /// it re-renders alone against.
+    pub outlines: Vec<content::outline::Outline>,
 }
 
 /// Builds the site described by `options` and writes it to `options.output_dir`, page by
@@ -78,49 +81,50 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     // checks again, as the folder may have changed while this build waited.
     output::check_output_dir(&options.root, &options.output_dir)?;
     let _lock = output::lock::take(&options.output_dir, options.if_busy)?;
-    let mut prepared = prepare(options)?;
-    let planned: BTreeSet<SitePath> = prepared
+    let library = prepare(options)?;
+    let planned: BTreeSet<SitePath> = library
         .pages
         .iter()
         .map(|p| p.path.clone())
-        .chain(render::planned_files(&prepared))
+        .chain(render::planned_files(&library))
         .collect();
     let writer = output::Writer::prepare(
         &options.root,
         &options.output_dir,
         &planned,
-        &prepared.assets,
+        &library.assets,
     )?;
-    let rendered = render::site(&mut prepared, &writer)?;
+    let rendered = render::site(&library, &writer)?;
     writer.finish()?;
     Ok(BuildReport {
-        pages: prepared.pages.len(),
+        pages: library.pages.len(),
         output_dir: options.output_dir.clone(),
-        notes: render::left_out(&prepared).into_iter().collect(),
+        notes: render::left_out(&library).into_iter().collect(),
         cards: rendered.cards,
         warnings: rendered.warnings,
     })
 }
 
 /// Loads and prepares the site, or reports every problem it has.
-pub fn prepare(options: &BuildOptions) -> Result<Prepared> {
+pub fn prepare(options: &BuildOptions) -> Result<Library> {
     match content::site(options) {
         Ok(site) => Ok(library::site(site)),
         Err(broken) => Err(Error::site(library::check_broken(*broken))),
     }
 }
 
-/// Builds the site into memory, without writing anything; the prepared site is kept, to
-/// re-render a page alone ([`render::page_again`]).
-pub fn build_in_memory(options: &BuildOptions) -> Result<(InMemory, Prepared)> {
-    let mut prepared = prepare(options)?;
+/// Builds the site into memory, without writing anything; the library is kept, to
+/// re-render a page alone (`serve`).
+pub fn build_in_memory(options: &BuildOptions) -> Result<(InMemory, Library)> {
+    let library = prepare(options)?;
     let memory = output::Memory::default();
-    let rendered = render::site(&mut prepared, &memory)?;
+    let rendered = render::site(&library, &memory)?;
     let built = InMemory {
         files: memory.into_files(),
-        assets: prepared.assets.clone(),
-        pages: prepared.pages.len(),
+        assets: library.assets.clone(),
+        pages: library.pages.len(),
         warnings: rendered.warnings,
+        outlines: rendered.outlines,
     };
-    Ok((built, prepared))
+    Ok((built, library))
 }

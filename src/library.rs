@@ -1,8 +1,8 @@
-//! The second stage: what needs every page before any page renders. Each page's citations
-//! are numbered (every page's navigation lists the sources each page cites), pages are
-//! indexed by their source file for links, and the glossary's terms are made ready to
-//! find. A site whose loading failed is still checked here, page by page, so that one run
-//! reports every mistake.
+//! The second stage: what needs every page before any page renders, made from the loaded
+//! [`Site`] into a [`Library`]: each page's citations numbered (every page's navigation
+//! lists the sources each page cites), pages indexed by their source file for links, and
+//! the glossary's terms made ready to find. A site whose loading failed is still checked
+//! here, page by page, so that one run reports every mistake.
 
 use std::collections::HashSet;
 
@@ -18,18 +18,21 @@ use crate::content::{Broken, Site};
 use crate::diagnostics::problem::Problem;
 use crate::markdown::targets::{self, PageIndex};
 use crate::markdown::terms::Glossary;
-use crate::markdown::{self, References};
+use crate::markdown::{self, Citation, References};
 use crate::templates::Templates;
 use crate::text::spacing::Spacing;
 use crate::urls::SitePath;
 
 /// A site ready to render: its pages loaded, their citations numbered, its links indexed.
-pub struct Prepared {
+/// Rendering only reads it.
+pub struct Library {
     pub settings: Settings,
     /// The default edition first.
     pub editions: Vec<Edition>,
     /// In navigation order, edition by edition, each at the index of its [`PageId`].
     pub pages: Vec<Page>,
+    /// The sources each page cites, numbered as on the page, by [`PageId`].
+    pub citations: Vec<Vec<Citation>>,
     /// Each edition's data, strings and glossary, in the editions' order.
     pub data: Vec<Data>,
     pub strings: Vec<Strings>,
@@ -45,21 +48,23 @@ pub struct Prepared {
 }
 
 /// Prepares a loaded site: numbers every page's citations, on all cores.
-pub fn site(site: Site) -> Prepared {
+pub fn site(site: Site) -> Library {
     let Site {
         settings,
         editions,
-        mut pages,
+        pages,
         data,
         strings,
         templates,
         assets,
         warnings,
     } = site;
-    pages.par_iter_mut().for_each(|page| {
-        page.citations = markdown::scan_citations(&page.text, &data[page.edition.0]);
-    });
-    Prepared {
+    let citations = pages
+        .par_iter()
+        .map(|page| markdown::scan_citations(&page.text, &data[page.edition.0]))
+        .collect();
+    Library {
+        citations,
         index: PageIndex::new(&pages, &[]),
         glossaries: glossaries(&editions, &data, &pages),
         files: files(&pages, &assets),
@@ -74,7 +79,7 @@ pub fn site(site: Site) -> Prepared {
     }
 }
 
-impl Prepared {
+impl Library {
     /// What the Markdown of a page of `edition` can refer to.
     pub fn references(&self, edition: EditionId) -> References<'_> {
         References {
@@ -90,6 +95,11 @@ impl Prepared {
 
     pub fn page(&self, id: PageId) -> &Page {
         &self.pages[id.0]
+    }
+
+    /// The sources page `id` cites, numbered as on the page.
+    pub fn citations(&self, id: PageId) -> &[Citation] {
+        &self.citations[id.0]
     }
 
     pub fn edition(&self, id: EditionId) -> &Edition {

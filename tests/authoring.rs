@@ -2,6 +2,8 @@
 
 mod common;
 
+use explainer::serve::one_page::Kept;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Stdio};
@@ -381,9 +383,13 @@ fn a_body_edit_re_renders_only_that_page_and_anything_else_asks_for_a_full_build
     let site = Fixture::new();
     site.write("content/a.md", &page("A", "## Target\n\nFirst."))
         .write("content/b.md", &page("B", "See [the target](a.md#target)."));
-    let (_, mut prepared) = explainer::build_in_memory(&site.options()).unwrap();
+    let (built, library) = explainer::build_in_memory(&site.options()).unwrap();
+    let mut prepared = Kept {
+        library,
+        outlines: built.outlines,
+    };
     let a = site.root().join("content/a.md");
-    let again = |prepared: &mut _| explainer::render::page_again(prepared, site.root(), &a);
+    let again = |prepared: &mut _| explainer::serve::one_page::again(prepared, site.root(), &a);
 
     site.write("content/a.md", &page("A", "## Target\n\nSecond."));
     let (path, html) = again(&mut prepared)

@@ -477,3 +477,33 @@ fn front_matter_gets_the_same_smart_punctuation_as_the_body() {
         "{html}"
     );
 }
+
+#[test]
+fn rendering_the_same_library_twice_gives_the_same_files() {
+    let site = Fixture::new();
+    site.write(
+        "content/data/sources.yaml",
+        "- id: s\n  publisher: P\n  title: T\n  date: 2022-01-26\n  url: https://example.org/\n",
+    )
+    .write(
+        "content/a.md",
+        &page("A", "## Part\n\nClaim.[@s] See [B](b.md#part)."),
+    )
+    .write("content/b.md", &page("B", "## Part\n\nText."));
+    let library = explainer::prepare(&site.options()).unwrap();
+    let render = || {
+        let memory = explainer::output::Memory::default();
+        let rendered = explainer::render::site(&library, &memory).unwrap();
+        (memory.into_files(), rendered.outlines.len())
+    };
+    let (first, pages) = render();
+    let (second, _) = render();
+    assert_eq!(pages, 3);
+    assert!(
+        first
+            .get("a.html")
+            .is_some_and(|html| html.contains("Claim.")),
+        "{first:?}"
+    );
+    assert_eq!(first, second, "a library is only read by rendering");
+}

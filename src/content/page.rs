@@ -1,12 +1,11 @@
-//! The page record: one content file, from the moment it is loaded to the moment it is
-//! written. Each stage fills in what it learns (prepare numbers its citations, render
-//! records its headings), so a page's data lives in one place, found by its [`PageId`].
+//! The page record: one content file, complete when it is loaded, and never changed after:
+//! what later stages learn of it (its citations' numbers, its headings) they keep in their
+//! own values, by its [`PageId`].
 
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::outline::{Citation, Outline};
 use crate::config::editions::EditionId;
 use crate::content::front_matter::FrontMatter;
 use crate::diagnostics::problem::Problem;
@@ -36,14 +35,8 @@ pub struct Page {
     pub template: String,
     /// Line of `template:` in the file, to point errors about the template at it.
     pub template_line: Option<usize>,
-    /// The file as read, the only time it is read in a build. Rendering takes it, so that
-    /// a page's text is held only until the page is written.
+    /// The file as read, the only time it is read in a build.
     pub text: PageText,
-    /// The sources the page cites, numbered: known once the site is prepared.
-    pub citations: Vec<Citation>,
-    /// The page's headings and the links it makes to other pages' headings: known once it
-    /// is rendered.
-    pub outline: Outline,
 }
 
 /// A page's file as read, BOM and CRLF removed: its range of a block of text that the
@@ -114,8 +107,6 @@ impl Page {
             template: "page.html".to_owned(),
             template_line: None,
             text: PageText::alone(text, body_start),
-            citations: Vec::new(),
-            outline: Outline::default(),
         }
     }
 }

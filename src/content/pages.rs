@@ -9,7 +9,6 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::front_matter::{self, FrontMatter};
-use super::outline::Outline;
 use crate::config::editions::{self, Edition};
 use crate::content::page::{Page, PageId, PageText};
 use crate::diagnostics::problem::Problem;
@@ -161,8 +160,6 @@ fn load_one(
         template,
         template_line,
         text: PageText::new(block, range, body_start),
-        citations: Vec::new(),
-        outline: Outline::default(),
     })
 }
 

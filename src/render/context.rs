@@ -51,7 +51,7 @@ pub struct Summary<'a> {
 }
 
 impl<'a> Summary<'a> {
-    pub fn of(page: &'a Page, data: &'a Data) -> Self {
+    pub fn of(page: &'a Page, citations: &'a [Citation], data: &'a Data) -> Self {
         let front = &page.front;
         Summary {
             title: &front.title,
@@ -60,7 +60,7 @@ impl<'a> Summary<'a> {
             url: &page.path,
             weight: front.weight,
             updated: front.updated.or(front.date),
-            sources: cited_sources(&page.citations, data),
+            sources: cited_sources(citations, data),
         }
     }
 }
@@ -118,11 +118,11 @@ impl<'a> DataContext<'a> {
 /// For each cited source's id, the site path of the first page in navigation order that
 /// cites it.
 pub fn cited_first_on<'a>(
-    pages: impl Iterator<Item = &'a Page>,
+    pages: impl Iterator<Item = (&'a Page, &'a [Citation])>,
 ) -> BTreeMap<&'a str, &'a SitePath> {
     let mut first = BTreeMap::new();
-    for page in pages {
-        for c in &page.citations {
+    for (page, citations) in pages {
+        for c in citations {
             first.entry(c.id.as_str()).or_insert(&page.path);
         }
     }

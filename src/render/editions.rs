@@ -3,7 +3,7 @@
 //! edition's own copy of the templates; and for each page, its translations
 //! (`page.translations`), for the language switcher and the `hreflang` links.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use tera::{Context, Value};
@@ -11,8 +11,9 @@ use tera::{Context, Value};
 use super::context::{DataContext, Summary, cited_first_on};
 use crate::config::editions::Edition;
 use crate::config::settings::Settings;
+use crate::content::data::Source;
 use crate::content::page::{Page, PageId};
-use crate::library::Prepared;
+use crate::library::Library;
 use crate::templates::Templates;
 use crate::urls::SitePath;
 
@@ -28,29 +29,45 @@ struct EditionVars {
 }
 
 /// Each edition's templates, in the editions' order: a copy of the site's, with the
-/// edition's values among the globals, so that no page pays for them.
-pub fn templates(prepared: &Prepared) -> Vec<Templates> {
-    let editions = prepared.editions.iter();
+/// edition's values among the globals, so that no page pays for them; and with what is
+/// the same for every edition, `source_by_id` and `assets`.
+pub fn templates(library: &Library) -> Vec<Templates> {
+    let source_by_id: BTreeMap<&str, &Source> = library.data[0]
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s))
+        .collect();
+    let source_by_id = value(&source_by_id);
+    let assets = value(&library.assets.names);
+    let editions = library.editions.iter();
     editions
         .map(|edition| {
-            let mut templates = prepared.templates.clone();
-            EditionVars::of(prepared, edition).insert_into(templates.globals());
+            let mut templates = library.templates.clone();
+            let globals = templates.globals();
+            globals.insert_value("source_by_id", source_by_id.clone());
+            globals.insert_value("assets", assets.clone());
+            EditionVars::of(library, edition).insert_into(globals);
             templates
         })
         .collect()
 }
 
 impl EditionVars {
-    fn of(prepared: &Prepared, edition: &Edition) -> EditionVars {
-        let data = &prepared.data[edition.id.0];
-        let pages: Vec<&Page> = prepared.pages_of(edition.id).collect();
-        let summaries: Vec<Summary> = pages.iter().map(|p| Summary::of(p, data)).collect();
+    fn of(library: &Library, edition: &Edition) -> EditionVars {
+        let data = &library.data[edition.id.0];
+        let pages: Vec<&Page> = library.pages_of(edition.id).collect();
+        let summaries: Vec<Summary> = pages
+            .iter()
+            .map(|p| Summary::of(p, library.citations(p.id), data))
+            .collect();
         EditionVars {
-            site: value(&site(&prepared.settings, edition)),
+            site: value(&site(&library.settings, edition)),
             pages: value(&summaries),
             data: value(&DataContext::of(data)),
-            cited_first_on: value(&cited_first_on(pages.iter().copied())),
-            strings: value(&prepared.strings[edition.id.0]),
+            cited_first_on: value(&cited_first_on(
+                pages.iter().map(|p| (*p, library.citations(p.id))),
+            )),
+            strings: value(&library.strings[edition.id.0]),
             language: value(&edition.language),
             home: value(&pages.iter().find(|p| p.is_home()).map(|p| &p.path)),
         }
@@ -107,10 +124,10 @@ pub struct Alternate<'a> {
 }
 
 impl Translations {
-    pub fn new(prepared: &Prepared) -> Translations {
-        let editions = prepared.editions.len();
+    pub fn new(library: &Library) -> Translations {
+        let editions = library.editions.len();
         let mut by_key: HashMap<String, Vec<Option<PageId>>> = HashMap::new();
-        for page in &prepared.pages {
+        for page in &library.pages {
             let slots = by_key
                 .entry(page.key.clone())
                 .or_insert_with(|| vec![None; editions]);
@@ -125,21 +142,21 @@ impl Translations {
     }
 
     /// The page `page` is in every edition, the first being the default's.
-    pub fn of<'p>(&self, prepared: &'p Prepared, page: &Page) -> Vec<Alternate<'p>> {
+    pub fn of<'p>(&self, library: &'p Library, page: &Page) -> Vec<Alternate<'p>> {
         let none = vec![None; self.editions];
         let slots = self.by_key.get(&page.key).unwrap_or(&none);
-        prepared
+        library
             .editions
             .iter()
             .zip(slots)
             .map(|(edition, slot)| {
-                let target = slot.map(|id| &prepared.page(id).path);
+                let target = slot.map(|id| &library.page(id).path);
                 Alternate {
                     code: &edition.code,
                     language: &edition.language,
                     name: &edition.name,
                     path: target,
-                    href: target.map(|t| match &prepared.settings.base_url {
+                    href: target.map(|t| match &library.settings.base_url {
                         Some(base) => format!("{base}{t}"),
                         None => page.path.url_to(t),
                     }),

@@ -10,15 +10,14 @@ mod editions;
 pub mod share_cards;
 mod site_files;
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 
-use crate::content::data::{self, Source};
-use crate::content::page::{Page, PageId, PageText};
+use crate::content::data;
+use crate::content::outline::Outline;
+use crate::content::page::{Page, PageId};
 use crate::diagnostics::error::{Error, Result};
 use crate::diagnostics::problem::{Problem, any_error};
-use crate::library::Prepared;
+use crate::library::Library;
 use crate::markdown::targets::broken_anchors;
 use crate::markdown::{self, Body};
 use crate::templates::Templates;
@@ -36,39 +35,34 @@ pub struct Rendered {
     /// What the build let through: `explainer check` lists these.
     pub warnings: Vec<Problem>,
     pub cards: CardCount,
+    /// Each page's headings and links to other pages' headings, by [`PageId`]: what a
+    /// later change to one page is checked against.
+    pub outlines: Vec<Outline>,
 }
 
 /// Site paths of every file [`site`] writes but the pages.
-pub fn planned_files(prepared: &Prepared) -> Vec<SitePath> {
-    let mut planned = site_files::planned(prepared);
-    if share_cards::enabled(&prepared.settings) {
-        planned.extend(prepared.pages.iter().map(|p| share_cards::path_of(&p.path)));
+pub fn planned_files(library: &Library) -> Vec<SitePath> {
+    let mut planned = site_files::planned(library);
+    if share_cards::enabled(&library.settings) {
+        planned.extend(library.pages.iter().map(|p| share_cards::path_of(&p.path)));
     }
     planned
 }
 
 /// Renders every page and file of the site into `sink`. Any error fails the whole, with
-/// all of them reported; what a build lets through comes back as warnings.
-pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Rendered> {
-    set_globals(prepared);
-    let templates = editions::templates(prepared);
-    let translations = Translations::new(prepared);
-    let painter = Painter::new(&prepared.settings, &prepared.editions, &templates);
-    let texts: Vec<PageText> = prepared
+/// all of them reported; what a build lets through comes back as warnings. The library is
+/// only read: rendering it again gives the same files.
+pub fn site(library: &Library, sink: &dyn Sink) -> Result<Rendered> {
+    let templates = editions::templates(library);
+    let translations = Translations::new(library);
+    let painter = Painter::new(&library.settings, &library.editions, &templates);
+    let rendered: Vec<(Outline, Vec<Problem>)> = library
         .pages
-        .iter_mut()
-        .map(|p| std::mem::take(&mut p.text))
-        .collect();
-    let rendered: Vec<(Body, Vec<Problem>)> = texts
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let page = prepared.page(PageId(i));
-            let refs = prepared.references(page.edition);
-            let (mut body, mut problems) = markdown::to_html(page, &text, &refs);
-            debug_assert_eq!(body.citations, page.citations, "scan and render agree");
+        .par_iter()
+        .map(|page| {
+            let (body, mut problems) = body(library, page);
             if !any_error(&problems) {
-                match page_html(prepared, (&templates, &translations), page, &body) {
+                match page_html(library, (&templates, &translations), page, &body) {
                     Ok(html) => sink.put(&page.path, html.as_bytes())?,
                     Err(problem) => problems.push(problem),
                 }
@@ -80,129 +74,83 @@ pub fn site(prepared: &mut Prepared, sink: &dyn Sink) -> Result<Rendered> {
                     Err(problem) => problems.push(problem),
                 }
             }
-            body.html = String::new();
-            Ok((body, problems))
+            Ok((body.outline, problems))
         })
         .collect::<Result<_>>()?;
-    let mut problems = std::mem::take(&mut prepared.warnings);
-    for (page, (body, page_problems)) in prepared.pages.iter_mut().zip(rendered) {
-        page.outline = body.outline;
+    let mut problems = library.warnings.clone();
+    let mut outlines = Vec::with_capacity(rendered.len());
+    for (outline, page_problems) in rendered {
+        outlines.push(outline);
         problems.extend(page_problems);
     }
-    problems.extend(site_files::write(
-        prepared,
-        &templates,
-        &translations,
-        sink,
-    )?);
-    problems.extend(broken_anchors(
-        prepared.pages.iter().map(|p| (p, &p.outline)),
-    ));
+    problems.extend(site_files::write(library, &templates, &translations, sink)?);
+    problems.extend(broken_anchors(library.pages.iter().zip(&outlines)));
     if any_error(&problems) {
         return Err(Error::site(problems));
     }
-    let cited = prepared
-        .pages
-        .iter()
-        .flat_map(|p| &p.citations)
-        .map(|c| c.id.as_str());
-    problems.extend(data::unused_sources(&prepared.data[0], cited));
+    let cited = library.citations.iter().flatten().map(|c| c.id.as_str());
+    problems.extend(data::unused_sources(&library.data[0], cited));
     Ok(Rendered {
         warnings: problems,
         cards: painter.map(|p| p.count()).unwrap_or_default(),
+        outlines,
     })
 }
 
-/// Gives the templates what is the same for every edition, once: `source_by_id` and
-/// `assets`. Each edition's copy of the templates has these too.
-fn set_globals(prepared: &mut Prepared) {
-    let Prepared {
-        data,
-        templates,
-        assets,
-        ..
-    } = prepared;
-    let source_by_id: BTreeMap<&str, &Source> =
-        data[0].sources.iter().map(|s| (s.id.as_str(), s)).collect();
-    let globals = templates.globals();
-    globals.insert("source_by_id", &source_by_id);
-    globals.insert("assets", &assets.names);
+/// A page's body, rendered with what its edition's pages can refer to.
+fn body(library: &Library, page: &Page) -> (Body, Vec<Problem>) {
+    let refs = library.references(page.edition);
+    let (body, problems) = markdown::to_html(page, &page.text, &refs);
+    debug_assert_eq!(
+        body.citations,
+        library.citations(page.id),
+        "scan and render agree"
+    );
+    (body, problems)
+}
+
+/// Renders one page alone, as [`site`] renders it among the others: its HTML and its
+/// outline, or its problems (errors and warnings).
+pub fn page(library: &Library, id: PageId) -> std::result::Result<(String, Outline), Vec<Problem>> {
+    let page = library.page(id);
+    let (body, mut problems) = body(library, page);
+    if any_error(&problems) {
+        return Err(problems);
+    }
+    let (templates, translations) = (editions::templates(library), Translations::new(library));
+    match page_html(library, (&templates, &translations), page, &body) {
+        Ok(html) => Ok((html, body.outline)),
+        Err(problem) => {
+            problems.push(problem);
+            Err(problems)
+        }
+    }
 }
 
 /// A page's HTML: its rendered body in its template.
-fn page_html(
-    prepared: &Prepared,
+fn page_html<'a>(
+    library: &'a Library,
     (templates, translations): (&[Templates], &Translations),
-    page: &Page,
+    page: &'a Page,
     body: &Body,
 ) -> Result<String, Problem> {
-    let data = &prepared.data[page.edition.0];
-    let (prev, next) = prepared.neighbours(page.id);
-    let prev = prev.map(|p| Summary::of(p, data));
-    let next = next.map(|p| Summary::of(p, data));
+    let data = &library.data[page.edition.0];
+    let (prev, next) = library.neighbours(page.id);
+    let summary = |p: &'a Page| Summary::of(p, library.citations(p.id), data);
+    let (prev, next) = (prev.map(summary), next.map(summary));
     let shown_words: usize = page
         .front
         .shows_data
         .iter()
         .map(|stem| data.prose_words(stem))
         .sum();
-    let alternates = translations.of(prepared, page);
+    let alternates = translations.of(library, page);
     let context = context::page(
-        &prepared.settings,
+        &library.settings,
         page,
         (body, body.outline.word_count + shown_words),
-        (&Summary::of(page, data), &alternates),
+        (&summary(page), &alternates),
         (prev.as_ref(), next.as_ref()),
     );
     templates[page.edition.0].render(&page.template, &context, Some(&page.source))
-}
-
-/// After the content file `changed` (a path under the site's root) was saved: its page
-/// re-rendered alone, if nothing else can depend on the change (its front matter and its
-/// sources are as they were, so navigation and other pages are unchanged). `None` when a
-/// full build is needed instead; an error when the page now has mistakes (including
-/// links that other pages make to its headings).
-pub fn page_again(
-    prepared: &mut Prepared,
-    root: &std::path::Path,
-    changed: &std::path::Path,
-) -> Option<Result<(SitePath, String)>> {
-    let i = prepared
-        .pages
-        .iter()
-        .position(|p| root.join(&p.source) == changed)?;
-    let mut page = match crate::content::pages::load_file(root, changed, &prepared.editions) {
-        Ok(page) => page,
-        Err(problems) => return Some(Err(Error::site(problems))),
-    };
-    let old = &prepared.pages[i];
-    if page.front != old.front || page.path != old.path || page.template != old.template {
-        return None;
-    }
-    page.id = old.id;
-    page.citations = markdown::scan_citations(&page.text, &prepared.data[page.edition.0]);
-    if page.citations != old.citations {
-        return None;
-    }
-    let refs = prepared.references(page.edition);
-    let (mut body, problems) = markdown::to_html(&page, &page.text, &refs);
-    if any_error(&problems) {
-        return Some(Err(Error::site(problems)));
-    }
-    page.outline = std::mem::take(&mut body.outline);
-    page.text = PageText::default();
-    let old = std::mem::replace(&mut prepared.pages[i], page);
-    let problems = broken_anchors(prepared.pages.iter().map(|p| (p, &p.outline)));
-    if !problems.is_empty() {
-        prepared.pages[i] = old;
-        return Some(Err(Error::site(problems)));
-    }
-    let page = &prepared.pages[i];
-    body.outline = page.outline.clone();
-    let (templates, translations) = (editions::templates(prepared), Translations::new(prepared));
-    Some(
-        page_html(prepared, (&templates, &translations), page, &body)
-            .map(|html| (page.path.clone(), html))
-            .map_err(|p| Error::site(vec![p])),
-    )
 }

@@ -8,6 +8,7 @@
 
 mod http;
 mod live;
+pub mod one_page;
 mod watch;
 
 use std::collections::{BTreeMap, HashMap};
@@ -18,7 +19,6 @@ use std::time::Instant;
 
 use crate::content::assets::Published;
 use crate::diagnostics::error::{Error, Result};
-use crate::library::Prepared;
 use crate::urls::SitePath;
 use crate::{BuildOptions, InMemory};
 
@@ -51,7 +51,7 @@ pub struct ServerState {
     pub snapshot: RwLock<Snapshot>,
     pub clients: live::Clients,
     /// The last successful build, kept to re-render a single page.
-    prepared: Mutex<Option<Prepared>>,
+    kept: Mutex<Option<one_page::Kept>>,
     /// Serialises rebuilds, so that two saves can't race.
     rebuild_lock: Mutex<()>,
 }
@@ -65,7 +65,7 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
         options: options.clone(),
         snapshot: RwLock::new(Snapshot::default()),
         clients: live::Clients::default(),
-        prepared: Mutex::new(None),
+        kept: Mutex::new(None),
         rebuild_lock: Mutex::new(()),
     });
     rebuild(&shared, &[]);
@@ -122,7 +122,7 @@ pub fn rebuild(shared: &ServerState, changed: &[PathBuf]) {
         .lock()
         .unwrap_or_else(|e| e.into_inner());
     let started = Instant::now();
-    let mut prepared = shared.prepared.lock().unwrap_or_else(|e| e.into_inner());
+    let mut kept = shared.kept.lock().unwrap_or_else(|e| e.into_inner());
     // While the site is broken, only a full build can tell whether all is fixed.
     let broken = shared
         .snapshot
@@ -130,9 +130,9 @@ pub fn rebuild(shared: &ServerState, changed: &[PathBuf]) {
         .unwrap_or_else(|e| e.into_inner())
         .error
         .is_some();
-    let one_page = match (changed, prepared.as_mut()) {
-        ([path], Some(prepared)) if !broken && path.extension().is_some_and(|x| x == "md") => {
-            crate::render::page_again(prepared, &shared.options.root, path)
+    let one_page = match (changed, kept.as_mut()) {
+        ([path], Some(kept)) if !broken && path.extension().is_some_and(|x| x == "md") => {
+            one_page::again(kept, &shared.options.root, path)
         }
         _ => None,
     };
@@ -148,7 +148,7 @@ pub fn rebuild(shared: &ServerState, changed: &[PathBuf]) {
         }
         Some(Err(err)) => show_error(&mut snapshot, &err),
         None => match full_build(shared) {
-            Ok((output, kept)) => {
+            Ok((mut output, library)) => {
                 let why = match changed {
                     [] => String::new(),
                     [one] => format!(" ({} changed)", shown(&shared.options.root, one)),
@@ -170,11 +170,12 @@ pub fn rebuild(shared: &ServerState, changed: &[PathBuf]) {
                     .collect();
                 snapshot.assets = output.assets.files;
                 snapshot.error = None;
-                *prepared = Some(kept);
+                let outlines = std::mem::take(&mut output.outlines);
+                *kept = Some(one_page::Kept { library, outlines });
             }
             Err(err) => {
                 show_error(&mut snapshot, &err);
-                *prepared = None;
+                *kept = None;
             }
         },
     }
@@ -190,7 +191,7 @@ fn shown(root: &std::path::Path, path: &std::path::Path) -> String {
         .to_string()
 }
 
-fn full_build(shared: &ServerState) -> Result<(InMemory, Prepared)> {
+fn full_build(shared: &ServerState) -> Result<(InMemory, crate::library::Library)> {
     let options = BuildOptions {
         root: shared.options.root.clone(),
         output_dir: PathBuf::new(),
