@@ -81,7 +81,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     // checks again, as the folder may have changed while this build waited.
     output::check_output_dir(&options.root, &options.output_dir)?;
     let _lock = output::lock::take(&options.output_dir, options.if_busy)?;
-    let library = prepare(options)?;
+    let library = prepare(options);
+    if library.is_broken() {
+        return Err(problems_of(&library));
+    }
     let planned: BTreeSet<SitePath> = library
         .pages
         .iter()
@@ -105,18 +108,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     })
 }
 
-/// Loads and prepares the site, or reports every problem it has.
-pub fn prepare(options: &BuildOptions) -> Result<Library> {
-    match content::site(options) {
-        Ok(site) => Ok(library::site(site)),
-        Err(broken) => Err(Error::site(library::check_broken(*broken))),
+/// Loads and prepares the site: a library even of a site with mistakes, which rendering
+/// then reports all together.
+pub fn prepare(options: &BuildOptions) -> Library {
+    library::new(content::load(options))
+}
+
+/// Every problem of a site with mistakes: it goes through the same stages as a good one,
+/// into a sink that keeps nothing.
+fn problems_of(library: &Library) -> Error {
+    match render::site(library, &output::Discard) {
+        Err(error) => error,
+        // A broken library always renders to errors: its own are among them.
+        Ok(_) => Error::site(library.problems.clone()),
     }
 }
 
 /// Builds the site into memory, without writing anything; the library is kept, to
 /// re-render a page alone (`serve`).
 pub fn build_in_memory(options: &BuildOptions) -> Result<(InMemory, Library)> {
-    let library = prepare(options)?;
+    let library = prepare(options);
     let memory = output::Memory::default();
     let rendered = render::site(&library, &memory)?;
     let built = InMemory {

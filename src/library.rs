@@ -1,8 +1,8 @@
 //! The second stage: what needs every page before any page renders, made from the loaded
 //! [`Site`] into a [`Library`]: each page's citations numbered (every page's navigation
 //! lists the sources each page cites), pages indexed by their source file for links, and
-//! the glossary's terms made ready to find. A site whose loading failed is still checked
-//! here, page by page, so that one run reports every mistake.
+//! the glossary's terms made ready to find. A site with mistakes is made into a library
+//! too, of the pages that loaded, so that rendering it finds the rest of its mistakes.
 
 use std::collections::HashSet;
 
@@ -14,9 +14,9 @@ use crate::config::strings::Strings;
 use crate::content::assets::Assets;
 use crate::content::data::Data;
 use crate::content::page::{Page, PageId};
-use crate::content::{Broken, Site};
-use crate::diagnostics::problem::Problem;
-use crate::markdown::targets::{self, PageIndex};
+use crate::content::Site;
+use crate::diagnostics::problem::{Problem, any_error};
+use crate::markdown::targets::PageIndex;
 use crate::markdown::terms::Glossary;
 use crate::markdown::{self, Citation, References};
 use crate::templates::Templates;
@@ -37,27 +37,29 @@ pub struct Library {
     pub data: Vec<Data>,
     pub strings: Vec<Strings>,
     pub glossaries: Vec<Option<Glossary>>,
-    pub templates: Templates,
+    /// None when they could not be loaded.
+    pub templates: Option<Templates>,
     pub assets: Assets,
     pub index: PageIndex,
     /// Every file the site will have that content may link to: its pages and the
     /// published files of `static/`.
     pub files: HashSet<SitePath>,
-    /// What loading let through.
-    pub warnings: Vec<Problem>,
+    /// What loading found, errors and warnings.
+    pub problems: Vec<Problem>,
 }
 
 /// Prepares a loaded site: numbers every page's citations, on all cores.
-pub fn site(site: Site) -> Library {
+pub fn new(site: Site) -> Library {
     let Site {
         settings,
         editions,
         pages,
+        unloaded,
         data,
         strings,
         templates,
         assets,
-        warnings,
+        problems,
     } = site;
     let citations = pages
         .par_iter()
@@ -65,7 +67,7 @@ pub fn site(site: Site) -> Library {
         .collect();
     Library {
         citations,
-        index: PageIndex::new(&pages, &[]),
+        index: PageIndex::new(&pages, &unloaded),
         glossaries: glossaries(&editions, &data, &pages),
         files: files(&pages, &assets),
         settings,
@@ -75,11 +77,16 @@ pub fn site(site: Site) -> Library {
         strings,
         templates,
         assets,
-        warnings,
+        problems,
     }
 }
 
 impl Library {
+    /// Whether loading found a mistake: the site is checked, not published.
+    pub fn is_broken(&self) -> bool {
+        any_error(&self.problems)
+    }
+
     /// What the Markdown of a page of `edition` can refer to.
     pub fn references(&self, edition: EditionId) -> References<'_> {
         References {
@@ -118,46 +125,6 @@ impl Library {
     pub fn pages_of(&self, edition: EditionId) -> impl Iterator<Item = &Page> + Clone {
         self.pages.iter().filter(move |p| p.edition == edition)
     }
-}
-
-/// Every problem of a site that failed to load, with the mistakes in the bodies of the
-/// pages that did load (links to missing pages or headings, unknown sources), so that an
-/// author sees everything at once.
-pub fn check_broken(broken: Broken) -> Vec<Problem> {
-    let Broken {
-        editions,
-        pages,
-        unloaded,
-        data,
-        assets,
-        mut problems,
-    } = broken;
-    let index = PageIndex::new(&pages, &unloaded);
-    let glossaries = glossaries(&editions, &data, &pages);
-    let files = files(&pages, &assets);
-    let no_strings = Strings::new();
-    let bodies: Vec<_> = pages
-        .par_iter()
-        .map(|page| {
-            let refs = References {
-                pages: &index,
-                data: &data[page.edition.0],
-                glossary: glossaries[page.edition.0].as_ref(),
-                strings: &no_strings,
-                trust_html: false,
-                files: &files,
-                spacing: None,
-            };
-            markdown::to_html(page, &page.text, &refs)
-        })
-        .collect();
-    let mut outlines = Vec::with_capacity(bodies.len());
-    for (body, body_problems) in bodies {
-        problems.extend(body_problems.into_iter().filter(Problem::is_error));
-        outlines.push(body.outline);
-    }
-    problems.extend(targets::broken_anchors(pages.iter().zip(&outlines)));
-    problems
 }
 
 /// Each edition's glossary, if its data has terms and the page to list them on (whose

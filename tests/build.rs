@@ -490,7 +490,8 @@ fn rendering_the_same_library_twice_gives_the_same_files() {
         &page("A", "## Part\n\nClaim.[@s] See [B](b.md#part)."),
     )
     .write("content/b.md", &page("B", "## Part\n\nText."));
-    let library = explainer::prepare(&site.options()).unwrap();
+    let library = explainer::prepare(&site.options());
+    assert!(!library.is_broken());
     let render = || {
         let memory = explainer::output::Memory::default();
         let rendered = explainer::render::site(&library, &memory).unwrap();

@@ -262,6 +262,25 @@ fn check_translations(settings: &Settings, text: &str, path: &Path) -> Vec<Probl
 }
 
 impl Settings {
+    /// The settings of a site whose `site.yaml` could not be read: enough to go on
+    /// checking the rest of it, and never published.
+    pub fn unknown() -> Settings {
+        Settings {
+            title: String::new(),
+            description: String::new(),
+            base_url: None,
+            language: "und".to_owned(),
+            author: String::new(),
+            trust_html: false,
+            facts_current_to: None,
+            corrections: None,
+            language_name: None,
+            translations: Vec::new(),
+            content_security_policy: default_policy(),
+            share_cards: false,
+        }
+    }
+
     /// The default edition's code: its language's primary subtag (`en` for `en-GB`).
     pub fn default_code(&self) -> String {
         let primary = self.language.split('-').next().unwrap_or_default();

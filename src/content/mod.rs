@@ -21,40 +21,35 @@ use crate::diagnostics::yaml;
 use crate::config::BuildOptions;
 use crate::config::editions::{self, Edition};
 use crate::content::page::Page;
-use crate::diagnostics::problem::{Problem, any_error, did_you_mean};
+use crate::diagnostics::problem::{Problem, did_you_mean};
 use crate::templates::Templates;
 
-/// A site loaded into memory, every part of it known good.
+/// A site loaded into memory: every part that loaded, and every problem found. A site
+/// with errors goes on through the same stages, so that one run reports every mistake;
+/// only what loaded is there (a page that failed to load is among `unloaded`).
 pub struct Site {
+    /// As `site.yaml` gives them; placeholders when it could not be read.
     pub settings: Settings,
     /// The default edition first.
     pub editions: Vec<Edition>,
     /// In navigation order, edition by edition, each at the index of its id.
     pub pages: Vec<Page>,
+    /// Content paths of the files that exist but failed to load: links to them are not
+    /// broken, only unchecked.
+    pub unloaded: Vec<String>,
     /// Each edition's data, in the editions' order.
     pub data: Vec<Data>,
     /// Each edition's interface strings, in the editions' order.
     pub strings: Vec<Strings>,
-    pub templates: Templates,
+    /// None when they could not be loaded.
+    pub templates: Option<Templates>,
     pub assets: Assets,
-    /// What loading let through: `explainer check` lists these.
-    pub warnings: Vec<Problem>,
-}
-
-/// What loaded of a site that has mistakes, with every problem found: enough to go on
-/// checking the pages that did load.
-pub struct Broken {
-    pub editions: Vec<Edition>,
-    pub pages: Vec<Page>,
-    /// Content paths of the pages that failed to load.
-    pub unloaded: Vec<String>,
-    pub data: Vec<Data>,
-    pub assets: Assets,
+    /// Errors and warnings, in the order found.
     pub problems: Vec<Problem>,
 }
 
 /// Loads and checks everything the site at `options.root` is made of.
-pub fn site(options: &BuildOptions) -> Result<Site, Box<Broken>> {
+pub fn load(options: &BuildOptions) -> Site {
     let root = &options.root;
     // The settings first: which editions there are decides where each page belongs.
     let settings = settings::load(root, options.base_url.as_deref());
@@ -98,25 +93,16 @@ pub fn site(options: &BuildOptions) -> Result<Site, Box<Broken>> {
         problems.extend(missing_templates(templates, &pages));
     }
     problems.extend(cross_checks(&pages, &data, &editions));
-    match (settings, templates) {
-        (Ok(settings), Ok(templates)) if !any_error(&problems) => Ok(Site {
-            settings,
-            editions,
-            pages,
-            data,
-            strings,
-            templates,
-            assets,
-            warnings: problems,
-        }),
-        _ => Err(Box::new(Broken {
-            editions,
-            pages,
-            unloaded,
-            data,
-            assets,
-            problems,
-        })),
+    Site {
+        settings: settings.unwrap_or_else(|_| Settings::unknown()),
+        editions,
+        pages,
+        unloaded,
+        data,
+        strings,
+        templates: templates.ok(),
+        assets,
+        problems,
     }
 }
 

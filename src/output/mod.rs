@@ -35,6 +35,15 @@ pub use guard::check_output_dir;
 pub const MARKER: &str = ".explainer-output";
 const MARKER_TEXT: &[u8] = b"This folder was written by explainer and is replaced by each build.\n";
 
+/// A sink that keeps nothing: what a site with mistakes renders into, for its problems.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &SitePath, _: &[u8]) -> Result<()> {
+        Ok(())
+    }
+}
+
 impl Sink for Writer {
     fn put(&self, path: &SitePath, bytes: &[u8]) -> Result<()> {
         Writer::put(self, path.as_str(), bytes)

@@ -31,7 +31,7 @@ struct EditionVars {
 /// Each edition's templates, in the editions' order: a copy of the site's, with the
 /// edition's values among the globals, so that no page pays for them; and with what is
 /// the same for every edition, `source_by_id` and `assets`.
-pub fn templates(library: &Library) -> Vec<Templates> {
+pub fn templates(library: &Library, base: &Templates) -> Vec<Templates> {
     let source_by_id: BTreeMap<&str, &Source> = library.data[0]
         .sources
         .iter()
@@ -42,7 +42,7 @@ pub fn templates(library: &Library) -> Vec<Templates> {
     let editions = library.editions.iter();
     editions
         .map(|edition| {
-            let mut templates = library.templates.clone();
+            let mut templates = base.clone();
             let globals = templates.globals();
             globals.insert_value("source_by_id", source_by_id.clone());
             globals.insert_value("assets", assets.clone());

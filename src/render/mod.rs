@@ -53,16 +53,21 @@ pub fn planned_files(library: &Library) -> Vec<SitePath> {
 /// all of them reported; what a build lets through comes back as warnings. The library is
 /// only read: rendering it again gives the same files.
 pub fn site(library: &Library, sink: &dyn Sink) -> Result<Rendered> {
-    let templates = editions::templates(library);
+    // A site with mistakes is checked, not published: each page's body is rendered for
+    // its own mistakes, and nothing reaches the sink.
+    let publish = library.templates.as_ref().filter(|_| !library.is_broken());
+    let templates = publish.map(|base| editions::templates(library, base));
     let translations = Translations::new(library);
-    let painter = Painter::new(&library.settings, &library.editions, &templates);
+    let painter = templates
+        .as_ref()
+        .and_then(|t| Painter::new(&library.settings, &library.editions, t));
     let rendered: Vec<(Outline, Vec<Problem>)> = library
         .pages
         .par_iter()
         .map(|page| {
             let (body, mut problems) = body(library, page);
-            if !any_error(&problems) {
-                match page_html(library, (&templates, &translations), page, &body) {
+            if let Some(templates) = templates.as_ref().filter(|_| !any_error(&problems)) {
+                match page_html(library, (templates, &translations), page, &body) {
                     Ok(html) => sink.put(&page.path, html.as_bytes())?,
                     Err(problem) => problems.push(problem),
                 }
@@ -77,13 +82,15 @@ pub fn site(library: &Library, sink: &dyn Sink) -> Result<Rendered> {
             Ok((body.outline, problems))
         })
         .collect::<Result<_>>()?;
-    let mut problems = library.warnings.clone();
+    let mut problems = library.problems.clone();
     let mut outlines = Vec::with_capacity(rendered.len());
     for (outline, page_problems) in rendered {
         outlines.push(outline);
         problems.extend(page_problems);
     }
-    problems.extend(site_files::write(library, &templates, &translations, sink)?);
+    if let Some(templates) = &templates {
+        problems.extend(site_files::write(library, templates, &translations, sink)?);
+    }
     problems.extend(broken_anchors(library.pages.iter().zip(&outlines)));
     if any_error(&problems) {
         return Err(Error::site(problems));
@@ -117,7 +124,11 @@ pub fn page(library: &Library, id: PageId) -> std::result::Result<(String, Outli
     if any_error(&problems) {
         return Err(problems);
     }
-    let (templates, translations) = (editions::templates(library), Translations::new(library));
+    let Some(base) = library.templates.as_ref() else {
+        return Err(problems);
+    };
+    let templates = editions::templates(library, base);
+    let translations = Translations::new(library);
     match page_html(library, (&templates, &translations), page, &body) {
         Ok(html) => Ok((html, body.outline)),
         Err(problem) => {

@@ -24,14 +24,41 @@ pub const ROBOTS: &str = "robots.txt";
 pub const HEADERS: &str = "_headers";
 pub const NOT_FOUND: &str = context::NOT_FOUND;
 
+/// The kinds of file written beside the pages, each from the template of its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SiteFile {
+    Robots,
+    Headers,
+    Sitemap,
+    /// One per edition.
+    Feed,
+    NotFound,
+}
+
+impl SiteFile {
+    fn template(self) -> &'static str {
+        match self {
+            SiteFile::Robots => ROBOTS,
+            SiteFile::Headers => HEADERS,
+            SiteFile::Sitemap => SITEMAP,
+            SiteFile::Feed => FEED,
+            SiteFile::NotFound => NOT_FOUND,
+        }
+    }
+}
+
 /// Site paths of every file [`write`] writes.
 pub fn planned(library: &Library) -> Vec<SitePath> {
     jobs(library).into_iter().map(|(path, _, _)| path).collect()
 }
 
+fn has_not_found(library: &Library) -> bool {
+    library.templates.as_ref().is_some_and(|t| t.contains(NOT_FOUND))
+}
+
 /// What the build summary says it left out, if anything.
 pub fn left_out(library: &Library) -> Option<String> {
-    let not_found = match library.templates.contains(NOT_FOUND) {
+    let not_found = match has_not_found(library) {
         true => ", and 404.html links work only at the top level",
         false => "",
     };
@@ -58,14 +85,15 @@ pub fn write(
     sink: &dyn Sink,
 ) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
-    for (path, template, edition) in jobs(library) {
-        let context = match template {
-            NOT_FOUND => not_found(library, translations),
-            FEED => feed(library, edition),
-            HEADERS => headers(library),
-            _ => sitemap(library, translations),
+    for (path, file, edition) in jobs(library) {
+        let context = match file {
+            SiteFile::NotFound => not_found(library, translations),
+            SiteFile::Feed => feed(library, edition),
+            SiteFile::Headers => headers(library),
+            // robots.txt names the sitemap, when there is one.
+            SiteFile::Sitemap | SiteFile::Robots => sitemap(library, translations),
         };
-        match templates[edition.id.0].render(template, &context, None) {
+        match templates[edition.id.0].render(file.template(), &context, None) {
             Ok(text) => sink.put(&path, text.as_bytes())?,
             Err(problem) => problems.push(problem),
         }
@@ -74,24 +102,24 @@ pub fn write(
 }
 
 /// Each file to write: where, from which template, for which edition.
-fn jobs(library: &Library) -> Vec<(SitePath, &'static str, &Edition)> {
+fn jobs(library: &Library) -> Vec<(SitePath, SiteFile, &Edition)> {
     let default = &library.editions[0];
     let mut jobs = vec![
-        (SitePath::new(ROBOTS), ROBOTS, default),
-        (SitePath::new(HEADERS), HEADERS, default),
+        (SitePath::new(ROBOTS), SiteFile::Robots, default),
+        (SitePath::new(HEADERS), SiteFile::Headers, default),
     ];
     if library.settings.base_url.is_some() {
-        jobs.push((SitePath::new(SITEMAP), SITEMAP, default));
+        jobs.push((SitePath::new(SITEMAP), SiteFile::Sitemap, default));
         for edition in &library.editions {
             let path = match edition.folder() {
                 Some(folder) => format!("{folder}/{FEED}"),
                 None => FEED.to_owned(),
             };
-            jobs.push((SitePath::new(path), FEED, edition));
+            jobs.push((SitePath::new(path), SiteFile::Feed, edition));
         }
     }
-    if library.templates.contains(NOT_FOUND) {
-        jobs.push((SitePath::new(NOT_FOUND), NOT_FOUND, default));
+    if has_not_found(library) {
+        jobs.push((SitePath::new(NOT_FOUND), SiteFile::NotFound, default));
     }
     jobs
 }
