@@ -27,16 +27,13 @@ use crate::urls::SitePath;
 /// Rendering only reads it.
 pub struct Library {
     pub settings: Settings,
-    /// The default edition first.
-    pub editions: Vec<Edition>,
+    /// Each edition with what its pages refer to, the default edition first, each at the
+    /// index of its [`EditionId`].
+    pub volumes: Vec<Volume>,
     /// In navigation order, edition by edition, each at the index of its [`PageId`].
     pub pages: Vec<Page>,
     /// The sources each page cites, numbered as on the page, by [`PageId`].
     pub citations: Vec<Vec<Citation>>,
-    /// Each edition's data, strings and glossary, in the editions' order.
-    pub data: Vec<Data>,
-    pub strings: Vec<Strings>,
-    pub glossaries: Vec<Option<Glossary>>,
     /// None when they could not be loaded.
     pub templates: Option<Templates>,
     pub assets: Assets,
@@ -48,33 +45,51 @@ pub struct Library {
     pub problems: Vec<Problem>,
 }
 
+/// One edition with what its pages refer to: its data, its interface strings, and its
+/// glossary ready to find.
+pub struct Volume {
+    pub edition: Edition,
+    pub data: Data,
+    pub strings: Strings,
+    /// None if its data has no terms or it has no page to list them on (whose absence
+    /// loading reported).
+    pub glossary: Option<Glossary>,
+}
+
 /// Prepares a loaded site: numbers every page's citations, on all cores.
 pub fn new(site: Site) -> Library {
     let Site {
         settings,
-        editions,
+        volumes,
         pages,
         unloaded,
-        data,
-        strings,
         templates,
         assets,
         problems,
     } = site;
     let citations = pages
         .par_iter()
-        .map(|page| markdown::scan_citations(&page.text, &data[page.edition.0]))
+        .map(|page| markdown::scan_citations(&page.text, &volumes[page.edition.0].data))
+        .collect();
+    let volumes = volumes
+        .into_iter()
+        .map(|v| Volume {
+            glossary: Glossary::new(
+                &v.data.glossary,
+                pages.iter().filter(|p| p.edition == v.edition.id),
+            ),
+            edition: v.edition,
+            data: v.data,
+            strings: v.strings,
+        })
         .collect();
     Library {
         citations,
         index: PageIndex::new(&pages, &unloaded),
-        glossaries: glossaries(&editions, &data, &pages),
         files: files(&pages, &assets),
         settings,
-        editions,
+        volumes,
         pages,
-        data,
-        strings,
         templates,
         assets,
         problems,
@@ -89,14 +104,15 @@ impl Library {
 
     /// What the Markdown of a page of `edition` can refer to.
     pub fn references(&self, edition: EditionId) -> References<'_> {
+        let volume = self.volume(edition);
         References {
             pages: &self.index,
-            data: &self.data[edition.0],
-            glossary: self.glossaries[edition.0].as_ref(),
-            strings: &self.strings[edition.0],
+            data: &volume.data,
+            glossary: volume.glossary.as_ref(),
+            strings: &volume.strings,
             trust_html: self.settings.trust_html,
             files: &self.files,
-            spacing: Spacing::of(&self.editions[edition.0].language),
+            spacing: Spacing::of(&volume.edition.language),
         }
     }
 
@@ -109,8 +125,18 @@ impl Library {
         &self.citations[id.0]
     }
 
-    pub fn edition(&self, id: EditionId) -> &Edition {
-        &self.editions[id.0]
+    pub fn volume(&self, id: EditionId) -> &Volume {
+        &self.volumes[id.0]
+    }
+
+    /// The default edition's volume, whose sources every edition cites.
+    pub fn default_volume(&self) -> &Volume {
+        &self.volumes[0]
+    }
+
+    /// Every edition, the default first.
+    pub fn editions(&self) -> impl ExactSizeIterator<Item = &Edition> + Clone {
+        self.volumes.iter().map(|v| &v.edition)
     }
 
     /// The pages before and after `id` in its edition's navigation order.
@@ -125,18 +151,6 @@ impl Library {
     pub fn pages_of(&self, edition: EditionId) -> impl Iterator<Item = &Page> + Clone {
         self.pages.iter().filter(move |p| p.edition == edition)
     }
-}
-
-/// Each edition's glossary, if its data has terms and the page to list them on (whose
-/// absence load has reported).
-fn glossaries(editions: &[Edition], data: &[Data], pages: &[Page]) -> Vec<Option<Glossary>> {
-    editions
-        .iter()
-        .map(|e| {
-            let pages = pages.iter().filter(|p| p.edition == e.id);
-            Glossary::new(&data[e.id.0].glossary, pages)
-        })
-        .collect()
 }
 
 fn files(pages: &[Page], assets: &Assets) -> HashSet<SitePath> {

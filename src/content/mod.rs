@@ -30,22 +30,26 @@ use crate::templates::Templates;
 pub struct Site {
     /// As `site.yaml` gives them; placeholders when it could not be read.
     pub settings: Settings,
-    /// The default edition first.
-    pub editions: Vec<Edition>,
+    /// Each edition with what is its own, the default edition first.
+    pub volumes: Vec<Volume>,
     /// In navigation order, edition by edition, each at the index of its id.
     pub pages: Vec<Page>,
     /// Content paths of the files that exist but failed to load: links to them are not
     /// broken, only unchecked.
     pub unloaded: Vec<String>,
-    /// Each edition's data, in the editions' order.
-    pub data: Vec<Data>,
-    /// Each edition's interface strings, in the editions' order.
-    pub strings: Vec<Strings>,
     /// None when they could not be loaded.
     pub templates: Option<Templates>,
     pub assets: Assets,
     /// Errors and warnings, in the order found.
     pub problems: Vec<Problem>,
+}
+
+/// One edition and what is its own: its data files (a translation's own or the default
+/// edition's) and its interface strings.
+pub struct Volume {
+    pub edition: Edition,
+    pub data: Data,
+    pub strings: Strings,
 }
 
 /// Loads and checks everything the site at `options.root` is made of.
@@ -93,13 +97,21 @@ pub fn load(options: &BuildOptions) -> Site {
         problems.extend(missing_templates(templates, &pages));
     }
     problems.extend(cross_checks(&pages, &data, &editions));
+    let volumes = editions
+        .into_iter()
+        .zip(data)
+        .zip(strings)
+        .map(|((edition, data), strings)| Volume {
+            edition,
+            data,
+            strings,
+        })
+        .collect();
     Site {
         settings: settings.unwrap_or_else(|_| Settings::unknown()),
-        editions,
+        volumes,
         pages,
         unloaded,
-        data,
-        strings,
         templates: templates.ok(),
         assets,
         problems,

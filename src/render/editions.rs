@@ -13,7 +13,7 @@ use crate::config::editions::Edition;
 use crate::config::settings::Settings;
 use crate::content::data::Source;
 use crate::content::page::{Page, PageId};
-use crate::library::Library;
+use crate::library::{Library, Volume};
 use crate::templates::Templates;
 use crate::urls::SitePath;
 
@@ -32,29 +32,32 @@ struct EditionVars {
 /// edition's values among the globals, so that no page pays for them; and with what is
 /// the same for every edition, `source_by_id` and `assets`.
 pub fn templates(library: &Library, base: &Templates) -> Vec<Templates> {
-    let source_by_id: BTreeMap<&str, &Source> = library.data[0]
+    let source_by_id: BTreeMap<&str, &Source> = library
+        .default_volume()
+        .data
         .sources
         .iter()
         .map(|s| (s.id.as_str(), s))
         .collect();
     let source_by_id = value(&source_by_id);
     let assets = value(&library.assets.names);
-    let editions = library.editions.iter();
-    editions
-        .map(|edition| {
+    library
+        .volumes
+        .iter()
+        .map(|volume| {
             let mut templates = base.clone();
             let globals = templates.globals();
             globals.insert_value("source_by_id", source_by_id.clone());
             globals.insert_value("assets", assets.clone());
-            EditionVars::of(library, edition).insert_into(globals);
+            EditionVars::of(library, volume).insert_into(globals);
             templates
         })
         .collect()
 }
 
 impl EditionVars {
-    fn of(library: &Library, edition: &Edition) -> EditionVars {
-        let data = &library.data[edition.id.0];
+    fn of(library: &Library, volume: &Volume) -> EditionVars {
+        let (edition, data) = (&volume.edition, &volume.data);
         let pages: Vec<&Page> = library.pages_of(edition.id).collect();
         let summaries: Vec<Summary> = pages
             .iter()
@@ -67,7 +70,7 @@ impl EditionVars {
             cited_first_on: value(&cited_first_on(
                 pages.iter().map(|p| (*p, library.citations(p.id))),
             )),
-            strings: value(&library.strings[edition.id.0]),
+            strings: value(&volume.strings),
             language: value(&edition.language),
             home: value(&pages.iter().find(|p| p.is_home()).map(|p| &p.path)),
         }
@@ -125,7 +128,7 @@ pub struct Alternate<'a> {
 
 impl Translations {
     pub fn new(library: &Library) -> Translations {
-        let editions = library.editions.len();
+        let editions = library.volumes.len();
         let mut by_key: HashMap<String, Vec<Option<PageId>>> = HashMap::new();
         for page in &library.pages {
             let slots = by_key
@@ -146,8 +149,7 @@ impl Translations {
         let none = vec![None; self.editions];
         let slots = self.by_key.get(&page.key).unwrap_or(&none);
         library
-            .editions
-            .iter()
+            .editions()
             .zip(slots)
             .map(|(edition, slot)| {
                 let target = slot.map(|id| &library.page(id).path);

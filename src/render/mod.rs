@@ -12,6 +12,7 @@ mod site_files;
 
 use rayon::prelude::*;
 
+use crate::config::editions::Edition;
 use crate::content::data;
 use crate::content::outline::Outline;
 use crate::content::page::{Page, PageId};
@@ -58,9 +59,10 @@ pub fn site(library: &Library, sink: &dyn Sink) -> Result<Rendered> {
     let publish = library.templates.as_ref().filter(|_| !library.is_broken());
     let templates = publish.map(|base| editions::templates(library, base));
     let translations = Translations::new(library);
+    let editions: Vec<Edition> = library.editions().cloned().collect();
     let painter = templates
         .as_ref()
-        .and_then(|t| Painter::new(&library.settings, &library.editions, t));
+        .and_then(|t| Painter::new(&library.settings, &editions, t));
     let rendered: Vec<(Outline, Vec<Problem>)> = library
         .pages
         .par_iter()
@@ -96,7 +98,7 @@ pub fn site(library: &Library, sink: &dyn Sink) -> Result<Rendered> {
         return Err(Error::site(problems));
     }
     let cited = library.citations.iter().flatten().map(|c| c.id.as_str());
-    problems.extend(data::unused_sources(&library.data[0], cited));
+    problems.extend(data::unused_sources(&library.default_volume().data, cited));
     Ok(Rendered {
         warnings: problems,
         cards: painter.map(|p| p.count()).unwrap_or_default(),
@@ -145,7 +147,7 @@ fn page_html<'a>(
     page: &'a Page,
     body: &Body,
 ) -> Result<String, Problem> {
-    let data = &library.data[page.edition.0];
+    let data = &library.volume(page.edition).data;
     let (prev, next) = library.neighbours(page.id);
     let summary = |p: &'a Page| Summary::of(p, library.citations(p.id), data);
     let (prev, next) = (prev.map(summary), next.map(summary));

@@ -62,7 +62,7 @@ pub fn left_out(library: &Library) -> Option<String> {
         true => ", and 404.html links work only at the top level",
         false => "",
     };
-    let feeds = match library.editions.len() {
+    let feeds = match library.volumes.len() {
         1 => FEED.to_owned(),
         _ => "the feeds".to_owned(),
     };
@@ -103,14 +103,14 @@ pub fn write(
 
 /// Each file to write: where, from which template, for which edition.
 fn jobs(library: &Library) -> Vec<(SitePath, SiteFile, &Edition)> {
-    let default = &library.editions[0];
+    let default = &library.default_volume().edition;
     let mut jobs = vec![
         (SitePath::new(ROBOTS), SiteFile::Robots, default),
         (SitePath::new(HEADERS), SiteFile::Headers, default),
     ];
     if library.settings.base_url.is_some() {
         jobs.push((SitePath::new(SITEMAP), SiteFile::Sitemap, default));
-        for edition in &library.editions {
+        for edition in library.editions() {
             let path = match edition.folder() {
                 Some(folder) => format!("{folder}/{FEED}"),
                 None => FEED.to_owned(),
@@ -141,7 +141,7 @@ fn headers(library: &Library) -> Context {
 
 fn not_found(library: &Library, translations: &Translations) -> Context {
     let home = library
-        .pages_of(library.editions[0].id)
+        .pages_of(library.default_volume().edition.id)
         .find(|p| p.is_home());
     let homes = home.map_or_else(Vec::new, |home| translations.of(library, home));
     let root = library.settings.base_path();
@@ -188,10 +188,10 @@ fn alternates(
     absolute: &impl Fn(&SitePath) -> String,
 ) -> Vec<SitemapAlternate> {
     let mut alternates = Vec::new();
-    if library.editions.len() == 1 {
+    if library.volumes.len() == 1 {
         return alternates;
     }
-    for edition in &library.editions {
+    for edition in library.editions() {
         let Some(id) = translations.page_in(page, edition) else {
             continue;
         };

@@ -29,7 +29,8 @@ pub fn again(kept: &mut Kept, root: &Path, changed: &Path) -> Option<Result<(Sit
         .pages
         .iter()
         .position(|p| root.join(&p.source) == changed)?;
-    let mut page = match load_file(root, changed, &library.editions) {
+    let editions: Vec<_> = library.editions().cloned().collect();
+    let mut page = match load_file(root, changed, &editions) {
         Ok(page) => page,
         Err(problems) => return Some(Err(Error::site(problems))),
     };
@@ -38,7 +39,7 @@ pub fn again(kept: &mut Kept, root: &Path, changed: &Path) -> Option<Result<(Sit
         return None;
     }
     page.id = old.id;
-    let citations = markdown::scan_citations(&page.text, &library.data[page.edition.0]);
+    let citations = markdown::scan_citations(&page.text, &library.volume(page.edition).data);
     if citations != library.citations[i] {
         return None;
     }
