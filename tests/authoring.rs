@@ -314,15 +314,6 @@ fn check_finds_pages_missing_from_navigation() {
     );
 }
 
-#[test]
-fn the_real_site_passes_check() {
-    let run = explainer()
-        .args(["check", "--root", env!("CARGO_MANIFEST_DIR")])
-        .output()
-        .unwrap();
-    assert_success(&run);
-}
-
 // ---- new ----
 
 #[test]

@@ -1,9 +1,7 @@
 //! Shared test helpers: the one way to run the binary, small fixture sites in temporary
-//! folders, the one build of the real site that the tests reading it share, and a look at
-//! built HTML.
+//! folders, the one build of the real site that the tests reading it share (once per test
+//! binary), and a look at built HTML.
 #![allow(dead_code)]
-
-pub mod quotes;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -21,6 +19,11 @@ pub fn explainer() -> Command {
 /// The repository's own site: the explainer.
 pub fn real_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A site kept under `tests/fixtures/`.
+pub fn fixture_root(name: &str) -> PathBuf {
+    real_root().join("tests/fixtures").join(name)
 }
 
 /// The real site, built once per test binary into a temporary folder, with `base_url` set
@@ -225,6 +228,35 @@ pub fn copy_of_real_site() -> tempfile::TempDir {
         copy(&real_root().join(part), &dir.path().join(part));
     }
     dir
+}
+
+/// A copy of the fixture site `tests/fixtures/<name>` in a temporary folder, to change.
+pub fn copy_of_fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy(&fixture_root(name), dir.path());
+    dir
+}
+
+/// Builds the site at `root` into `out` with the binary; its exit status, standard output
+/// and error (uncoloured).
+pub fn run_build(root: &Path, out: &Path) -> (bool, String, String) {
+    let run = explainer()
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output-dir")
+        .arg(out)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (run.status.success(), text(run.stdout), text(run.stderr))
+}
+
+/// Replaces `from` with `to` in the file at `path`, which must contain it.
+pub fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    fs::write(path, text.replace(from, to)).unwrap();
 }
 
 fn copy(from: &Path, to: &Path) {

@@ -1,10 +1,11 @@
-//! The real explainer: it builds, every section is there, and every link resolves.
-
-mod common;
+//! The real site's pages: every section is there with its title and description and in
+//! every page's navigation, every link resolves, the check finds nothing, and a data page's
+//! reading time counts its data.
 
 use std::path::Path;
 
-use common::{RealSite, attr_values, broken_links, element_text};
+use crate::common::{RealSite, assert_success, attr_values, broken_links, element_text, explainer};
+use crate::data;
 
 const SECTIONS: &[(&str, &str)] = &[
     ("content/index.md", "index.html"),
@@ -91,4 +92,51 @@ fn every_page_links_to_every_other_section_in_its_navigation() {
 fn every_link_resolves_under_a_sub_path_and_from_file_urls() {
     let site = RealSite::build();
     assert_eq!(broken_links(&site.out), Vec::<String>::new());
+}
+
+#[test]
+fn the_real_site_passes_check() {
+    let run = explainer()
+        .args(["check", "--root", env!("CARGO_MANIFEST_DIR")])
+        .output()
+        .unwrap();
+    assert_success(&run);
+}
+
+/// The "N min read" in the page's header.
+fn reading_time(html: &str) -> usize {
+    let end = html.find(" min read").expect("a reading time");
+    let start = html[..end].rfind('>').unwrap() + 1;
+    html[start..end].trim().parse().unwrap()
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Issue 12, problem 15: a page's reading time counts the data its template shows.
+#[test]
+fn the_reading_time_of_a_data_page_counts_its_data() {
+    let site = RealSite::build();
+    let events: Vec<explainer::content::data::Event> = data("timeline.yaml");
+    let timeline_words: usize = events
+        .iter()
+        .map(|e| words(&e.title) + words(&e.text))
+        .sum();
+    let terms: Vec<explainer::content::data::Term> = data("glossary.yaml");
+    let glossary_words: usize = terms
+        .iter()
+        .map(|t| words(&t.term) + words(&t.definition))
+        .sum();
+    for (page, data_words) in [
+        ("timeline.html", timeline_words),
+        ("glossary.html", glossary_words),
+    ] {
+        let minutes = reading_time(&site.html(page));
+        assert!(
+            minutes * 200 >= data_words,
+            "{page} says {minutes} min read for {data_words} words of data"
+        );
+    }
+    assert!(reading_time(&site.html("timeline.html")) > 1);
 }

@@ -1,12 +1,11 @@
-//! Ready to publish: the host headers, the 404 page on any host and at any depth, the
-//! GitHub Pages workflow, and the share cards.
-
-mod common;
+//! The real site, ready to publish: its host headers, its 404 page on any host and at any
+//! depth, and the GitHub Pages workflow that builds and publishes it. (The shape of the
+//! built-in `_headers` and of a 404 page on a fixture is in tests/site_files.rs.)
 
 use std::fs;
 use std::path::Path;
 
-use common::{
+use crate::common::{
     RealSite, assert_success, copy_of_real_site, decode, explainer, header_rules, real_root,
 };
 
