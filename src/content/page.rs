@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::config::editions::EditionId;
 use crate::content::front_matter::FrontMatter;
 use crate::diagnostics::problem::Problem;
+use crate::text::date::Date;
 use crate::urls::SitePath;
 
 /// A page's place in navigation order, which is also its index in the site's pages.
@@ -32,6 +33,8 @@ pub struct Page {
     /// Where the page is written: `demands.html`.
     pub path: SitePath,
     pub front: FrontMatter,
+    /// When it was last revised: `updated`, or `date` without one.
+    pub updated: Option<Date>,
     pub template: String,
     /// Line of `template:` in the file, to point errors about the template at it.
     pub template_line: Option<usize>,
@@ -104,6 +107,7 @@ impl Page {
             content_path,
             path: SitePath::new(path),
             front: serde_yaml::from_str(yaml).expect("valid front matter"),
+            updated: None,
             template: "page.html".to_owned(),
             template_line: None,
             text: PageText::alone(text, body_start),

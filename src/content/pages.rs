@@ -156,6 +156,7 @@ fn load_one(
         source,
         content_path,
         path,
+        updated: front.updated.or(front.date),
         front,
         template,
         template_line,

@@ -59,7 +59,7 @@ impl<'a> Summary<'a> {
             question: front.question.as_deref(),
             url: &page.path,
             weight: front.weight,
-            updated: front.updated.or(front.date),
+            updated: page.updated,
             sources: cited_sources(citations, data),
         }
     }
@@ -175,7 +175,7 @@ pub fn page(
             .as_ref()
             .map(|base| format!("{base}{}", page.path)),
         date: front.date,
-        updated: front.updated.or(front.date),
+        updated: page.updated,
         key_points: &front.key_points,
         sources: &summary.sources,
         word_count: words,
@@ -257,7 +257,7 @@ pub fn feed<'a>(
                 description: &front.description,
                 url: &p.path,
                 date: front.date,
-                updated: front.updated.or(front.date)?,
+                updated: p.updated?,
             })
         })
         .collect();

@@ -53,7 +53,10 @@ pub fn planned(library: &Library) -> Vec<SitePath> {
 }
 
 fn has_not_found(library: &Library) -> bool {
-    library.templates.as_ref().is_some_and(|t| t.contains(NOT_FOUND))
+    library
+        .templates
+        .as_ref()
+        .is_some_and(|t| t.contains(NOT_FOUND))
 }
 
 /// What the build summary says it left out, if anything.
@@ -173,7 +176,7 @@ fn sitemap(library: &Library, translations: &Translations) -> Context {
         });
         groups[group].pages.push(SitemapPage {
             url: absolute(&page.path),
-            updated: page.front.updated.or(page.front.date),
+            updated: page.updated,
         });
     }
     context::sitemap(Some(base), &groups)
