@@ -52,7 +52,7 @@ pub struct BuildReport {
     /// What was left out and why (e.g. no feed without a base URL).
     pub notes: Vec<String>,
     /// The share cards drawn, and those the live site already had as they would be drawn.
-    pub cards: render::share_cards::CardCount,
+    pub cards: render::cards::CardCount,
     /// What the build let through: `explainer check` lists these.
     pub warnings: Vec<Problem>,
 }

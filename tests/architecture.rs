@@ -1,7 +1,8 @@
 //! The engine's modules form a one-way graph: each imports only from the modules above it
 //! in [`ORDER`], so that a stage can be read, tested and replaced without the ones after
 //! it. A single crate gets no such rule from Cargo, so this test reads `src/` and names
-//! every import that goes up, by file and line.
+//! every import that goes up, by file and line. It also holds every file of `src/` to
+//! [`MAX_LINES`], so that a file that grows a second job is split by job.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -161,6 +162,22 @@ fn upward_imports(src: &Path) -> Vec<String> {
     found
 }
 
+/// The most lines a file of `src/` may have.
+const MAX_LINES: usize = 400;
+
+/// Every file in `src` longer than [`MAX_LINES`], as `file: n lines`.
+fn long_files(src: &Path) -> Vec<String> {
+    rust_files(src)
+        .into_iter()
+        .filter_map(|file| {
+            let lines = fs::read_to_string(&file).unwrap().lines().count();
+            let relative = file.strip_prefix(src).unwrap();
+            let shown = format!("src/{}", relative.display()).replace('\\', "/");
+            (lines > MAX_LINES).then(|| format!("{shown}: {lines} lines"))
+        })
+        .collect()
+}
+
 #[test]
 fn every_module_imports_only_from_the_modules_above_it() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -194,4 +211,26 @@ fn an_upward_import_is_named_with_its_file_and_line() {
             "src/text/slug.rs:6: `text` imports `crate::render`, which is not above it",
         ]
     );
+}
+
+#[test]
+fn no_file_has_more_than_400_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let found = long_files(&src);
+    assert!(
+        found.is_empty(),
+        "files over {MAX_LINES} lines (split them by job, not by size):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn a_long_file_is_named_with_its_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path();
+    fs::create_dir_all(src.join("render")).unwrap();
+    fs::write(src.join("lib.rs"), "pub mod render;\n").unwrap();
+    fs::write(src.join("render/mod.rs"), "//\n".repeat(MAX_LINES)).unwrap();
+    fs::write(src.join("render/cards.rs"), "//\n".repeat(MAX_LINES + 1)).unwrap();
+    assert_eq!(long_files(src), ["src/render/cards.rs: 401 lines"]);
 }

@@ -20,8 +20,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Context;
 
+use super::cards::{self, CardLink};
 use super::editions::Alternate;
-use super::share_cards::{self, CardLink};
 use crate::config::settings::Settings;
 use crate::content::data::{Country, Data, Event, Group, Source, Term};
 use crate::content::page::Page;
@@ -183,7 +183,7 @@ pub fn page(
         is_home: page.is_home(),
         source: page.source.to_string_lossy().replace('\\', "/"),
         translations,
-        card: share_cards::link(settings, page),
+        card: cards::link(settings, page),
     };
     let mut context = Context::new();
     context.insert("page", &vars);

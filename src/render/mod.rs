@@ -1,5 +1,5 @@
 //! The third stage: each page's Markdown, then its template and, on a site that has them,
-//! its share card ([`share_cards`]), on all cores, handed to a [`Sink`] as soon as they are
+//! its share card ([`cards`]), on all cores, handed to a [`Sink`] as soon as they are
 //! ready, so that the whole site is never held in memory; then
 //! the files beside the pages ([`site_files`]), and the check of every link to another
 //! page's heading.
@@ -7,7 +7,6 @@
 pub mod cards;
 pub mod context;
 mod editions;
-pub mod share_cards;
 mod site_files;
 
 use rayon::prelude::*;
@@ -24,9 +23,9 @@ use crate::markdown::{self, Body};
 use crate::templates::Templates;
 use crate::urls::SitePath;
 mod sink;
+use cards::{CardCount, Painter};
 use context::Summary;
 use editions::Translations;
-use share_cards::{CardCount, Painter};
 pub use sink::Sink;
 pub use site_files::left_out;
 
@@ -44,8 +43,8 @@ pub struct Rendered {
 /// Site paths of every file [`site`] writes but the pages.
 pub fn planned_files(library: &Library) -> Vec<SitePath> {
     let mut planned = site_files::planned(library);
-    if share_cards::enabled(&library.settings) {
-        planned.extend(library.pages.iter().map(|p| share_cards::path_of(&p.path)));
+    if cards::enabled(&library.settings) {
+        planned.extend(library.pages.iter().map(|p| cards::path_of(&p.path)));
     }
     planned
 }

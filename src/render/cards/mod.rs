@@ -1,7 +1,25 @@
-//! Each page's share card, on a site that has them (`share_cards` and a base URL): where
-//! it is published, what the page's template says about it (`page.card`), and the card
-//! itself, rendered from the `card.svg` template and drawn only when the live site does
-//! not already have it as it would be drawn.
+//! Share cards: the 1200×630 PNG that a link to a page shows when it is shared (its Open
+//! Graph image), with the page's section, its question, and the site's title and address.
+//!
+//! This file is the feature as the renderer sees it: on a site that has cards
+//! (`share_cards` and a base URL), where each page's card is published, what the page's
+//! template says about it (`page.card`), and the card itself, rendered from the `card.svg`
+//! template and drawn only when the live site does not already have it as it would be
+//! drawn. The rest is in a file a job: `layout.rs` (a [`Card`]'s values and the box they
+//! are fitted to), `measure.rs`, `breaks.rs` and `fit.rs` (how wide text is, where its lines
+//! break, the size it is set at), `fonts.rs` (the only fonts a card uses), `draw.rs` (the
+//! filled-in SVG drawn with resvg) and `png_file.rs` (the PNG's bytes, labelled so that a
+//! rebuild can tell it need not draw a card again).
+
+mod breaks;
+mod draw;
+mod fit;
+mod fonts;
+mod layout;
+mod measure;
+mod png_file;
+#[cfg(test)]
+mod testing;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -9,13 +27,18 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Sink;
-use super::cards::{self, Card};
 use crate::config::editions::Edition;
 use crate::config::settings::Settings;
 use crate::content::page::Page;
 use crate::diagnostics::problem::Problem;
 use crate::templates::Templates;
 use crate::urls::SitePath;
+
+pub use breaks::wrap;
+pub use draw::{check, draw, is_drawn_from};
+pub use fit::fit;
+pub use layout::{Card, DEFAULT_TEMPLATE, HEIGHT, Line, WIDTH};
+pub use measure::width;
 
 pub const TEMPLATE: &str = "card.svg";
 const FOLDER: &str = "cards";
@@ -48,8 +71,8 @@ pub fn link(settings: &Settings, page: &Page) -> Option<CardLink> {
     let base = settings.base_url.as_deref().filter(|_| enabled(settings))?;
     Some(CardLink {
         url: format!("{base}{}", path_of(&page.path)),
-        width: cards::WIDTH,
-        height: cards::HEIGHT,
+        width: WIDTH,
+        height: HEIGHT,
         alt: question_and_section(page).0.to_owned(),
     })
 }
@@ -130,16 +153,16 @@ impl<'a> Painter<'a> {
             .with_hint("the card template must give well-formed SVG: check its tags, quotes and `&`s (values are escaped for you)")
         };
         if !sink.keeps_pictures() {
-            return cards::check(&svg).map(|()| None).map_err(not_svg);
+            return check(&svg).map(|()| None).map_err(not_svg);
         }
         let path = path_of(&page.path);
         if let Some(live) = sink.published(&path)
-            && cards::is_drawn_from(&live, &svg)
+            && is_drawn_from(&live, &svg)
         {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
             return Ok(Some((path, live)));
         }
-        let png = cards::draw(&svg).map_err(not_svg)?;
+        let png = draw(&svg).map_err(not_svg)?;
         self.drawn.fetch_add(1, Ordering::Relaxed);
         Ok(Some((path, png)))
     }
