@@ -41,6 +41,8 @@ pub struct Library {
     /// Every file the site will have that content may link to: its pages and the
     /// published files of `static/`.
     pub files: HashSet<SitePath>,
+    /// The ids the templates give elements themselves, which no heading may take.
+    pub reserved_ids: HashSet<String>,
     /// What loading found, errors and warnings.
     pub problems: Vec<Problem>,
 }
@@ -87,6 +89,7 @@ pub fn new(site: Site) -> Library {
         citations,
         index: PageIndex::new(&pages, &unloaded),
         files: files(&pages, &assets),
+        reserved_ids: templates.as_ref().map(Templates::ids).unwrap_or_default(),
         settings,
         volumes,
         pages,
@@ -112,6 +115,7 @@ impl Library {
             strings: &volume.strings,
             trust_html: self.settings.trust_html,
             files: &self.files,
+            reserved_ids: &self.reserved_ids,
             spacing: Spacing::of(&volume.edition.language),
         }
     }

@@ -26,10 +26,11 @@ struct OpenHeading<'a> {
     events: Vec<(Event<'a>, usize)>,
 }
 
-impl Default for Headings<'_> {
-    fn default() -> Self {
+impl Headings<'_> {
+    /// Headings that never take an id of `reserved` (the ones the page's templates use).
+    pub fn new(reserved: &HashSet<String>) -> Self {
         Headings {
-            ids: IdAllocator::default(),
+            ids: IdAllocator::new(reserved),
             toc: Vec::new(),
             open: None,
             level: 1,
@@ -126,8 +127,9 @@ fn is_plain_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
 }
 
-/// Ids the page templates use themselves; a heading never takes one of them.
-pub const RESERVED_IDS: &[&str] = &["main", "top", "toc", "key-points", "footnotes"];
+/// Ids the engine gives elements of a page's body itself; a heading never takes one of
+/// them, nor one that the site's templates use ([`crate::templates::Templates::ids`]).
+pub const RESERVED_IDS: &[&str] = &["footnotes"];
 
 /// The id a heading's text gives: lowercase letters and digits, runs of spaces, hyphens and
 /// underscores turned into one `-`, everything else dropped. "Why 27 May 1997?" gives
@@ -159,11 +161,12 @@ pub struct IdAllocator {
     used: HashSet<String>,
 }
 
-impl Default for IdAllocator {
-    fn default() -> Self {
-        IdAllocator {
-            used: RESERVED_IDS.iter().map(|&s| s.to_owned()).collect(),
-        }
+impl IdAllocator {
+    /// An allocator that never hands out the engine's own ids or any of `reserved`.
+    pub fn new(reserved: &HashSet<String>) -> Self {
+        let mut used = reserved.clone();
+        used.extend(RESERVED_IDS.iter().map(|&s| s.to_owned()));
+        IdAllocator { used }
     }
 }
 
@@ -199,10 +202,11 @@ mod tests {
 
     #[test]
     fn repeated_and_reserved_ids_get_a_suffix() {
-        let mut ids = IdAllocator::default();
+        let mut ids = IdAllocator::new(&HashSet::from(["main".to_owned()]));
         assert_eq!(ids.allocate("sources"), "sources");
         assert_eq!(ids.allocate("sources"), "sources-1");
         assert_eq!(ids.allocate("sources"), "sources-2");
         assert_eq!(ids.allocate("main"), "main-1");
+        assert_eq!(ids.allocate("footnotes"), "footnotes-1");
     }
 }

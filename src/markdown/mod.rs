@@ -67,6 +67,8 @@ pub struct References<'a> {
     pub strings: &'a Strings,
     /// Raw HTML in Markdown is passed through as written instead of sanitised.
     pub trust_html: bool,
+    /// Ids the page's templates give elements themselves: no heading takes one.
+    pub reserved_ids: &'a HashSet<String>,
     /// The no-break spaces of the edition's language, if it has such rules.
     pub spacing: Option<crate::text::spacing::Spacing>,
     /// Site paths of every file the site will have (pages and static files), to check
@@ -102,7 +104,7 @@ pub fn to_html(page: &Page, text: &PageText, refs: &References) -> (Body, Vec<Pr
         footnotes::Footnotes::default(),
         glossary::Terms::default(),
         links::Links::default(),
-        headings::Headings::default(),
+        headings::Headings::new(refs.reserved_ids),
         tables::Tables::default(),
         spacing::Spaces::new(refs.spacing),
     ];

@@ -16,6 +16,7 @@ fn render_with(pages: Vec<Page>, data: &Data, glossary: Option<&Glossary>) -> (B
         strings: &Strings::new(),
         trust_html: false,
         files: &HashSet::new(),
+        reserved_ids: &HashSet::from(["main".to_owned(), "toc".to_owned()]),
         spacing: None,
     };
     to_html(&pages[0], &pages[0].text, &refs)

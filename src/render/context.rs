@@ -1,11 +1,12 @@
 //! What templates see: every value of their context, as plain serialisable structs.
 //!
 //! Given to every template once, as globals: `assets` (the published name of each file of
-//! `static/`, e.g. `assets["style.css"]`) and `source_by_id` (each source of
-//! `data.sources` by its id), so templates look sources up instead of searching lists.
+//! `static/`, e.g. `assets["style.css"]`).
 //!
 //! Given to each page of an edition ([`super::editions`]): `site` (site.yaml, with the
-//! edition's title, description and language), `pages` (the edition's pages' summaries in
+//! edition's title, description and language), `source_by_id` (each source of the
+//! edition's `data.sources` by its id, so templates look sources up instead of searching
+//! lists), `pages` (the edition's pages' summaries in
 //! navigation order), `data` (the edition's data files), `cited_first_on` (for each cited
 //! source's id, the URL of the first page in navigation order that cites it), `strings`
 //! (the edition's interface words), `language` (its BCP 47 tag) and `home` (the site

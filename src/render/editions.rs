@@ -1,5 +1,5 @@
-//! What templates see of the editions: each edition's own `site`, `pages`, `data`,
-//! `cited_first_on`, `strings`, `language` and `home`, made once, among the globals of the
+//! What templates see of the editions: each edition's own `site`, `source_by_id`, `pages`,
+//! `data`, `cited_first_on`, `strings`, `language` and `home`, made once, among the globals of the
 //! edition's own copy of the templates; and for each page, its translations
 //! (`page.translations`), for the language switcher and the `hreflang` links.
 
@@ -20,6 +20,8 @@ use crate::urls::SitePath;
 /// One edition's values, made once.
 struct EditionVars {
     site: Value,
+    /// The edition's sources by id, in its own words.
+    source_by_id: Value,
     pages: Value,
     data: Value,
     cited_first_on: Value,
@@ -30,16 +32,8 @@ struct EditionVars {
 
 /// Each edition's templates, in the editions' order: a copy of the site's, with the
 /// edition's values among the globals, so that no page pays for them; and with what is
-/// the same for every edition, `source_by_id` and `assets`.
+/// the same for every edition, `assets`.
 pub fn templates(library: &Library, base: &Templates) -> Vec<Templates> {
-    let source_by_id: BTreeMap<&str, &Source> = library
-        .default_volume()
-        .data
-        .sources
-        .iter()
-        .map(|s| (s.id.as_str(), s))
-        .collect();
-    let source_by_id = value(&source_by_id);
     let assets = value(&library.assets.names);
     library
         .volumes
@@ -47,7 +41,6 @@ pub fn templates(library: &Library, base: &Templates) -> Vec<Templates> {
         .map(|volume| {
             let mut templates = base.clone();
             let globals = templates.globals();
-            globals.insert_value("source_by_id", source_by_id.clone());
             globals.insert_value("assets", assets.clone());
             EditionVars::of(library, volume).insert_into(globals);
             templates
@@ -63,8 +56,11 @@ impl EditionVars {
             .iter()
             .map(|p| Summary::of(p, library.citations(p.id), data))
             .collect();
+        let source_by_id: BTreeMap<&str, &Source> =
+            data.sources.iter().map(|s| (s.id.as_str(), s)).collect();
         EditionVars {
             site: value(&site(&library.settings, edition)),
+            source_by_id: value(&source_by_id),
             pages: value(&summaries),
             data: value(&DataContext::of(data)),
             cited_first_on: value(&cited_first_on(
@@ -78,6 +74,7 @@ impl EditionVars {
 
     fn insert_into(self, context: &mut Context) {
         context.insert_value("site", self.site);
+        context.insert_value("source_by_id", self.source_by_id);
         context.insert_value("pages", self.pages);
         context.insert_value("data", self.data);
         context.insert_value("cited_first_on", self.cited_first_on);

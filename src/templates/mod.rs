@@ -4,6 +4,7 @@
 
 mod filters;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -148,6 +149,21 @@ impl Templates {
         self.tera
             .render(name, context)
             .map_err(|e| problem(&e, &self.sources, page))
+    }
+
+    /// Every id the templates give an element as written (`id="toc"`); ids made from
+    /// values (`id="{{ s.anchor }}"`) are not known until rendered, and are the engine's.
+    pub fn ids(&self) -> HashSet<String> {
+        let mut ids = HashSet::new();
+        for source in self.sources.iter() {
+            for rest in source.text.split(" id=\"").skip(1) {
+                let id = rest.split('"').next().unwrap_or_default();
+                if !id.is_empty() && !id.contains(['{', '}', ' ']) {
+                    ids.insert(id.to_owned());
+                }
+            }
+        }
+        ids
     }
 
     /// The names of every template, sorted: the site's and the built-in ones.

@@ -25,13 +25,31 @@ impl Slug {
             Ok(Slug(s.to_owned()))
         } else {
             Err(format!(
-                "`{s}` is not a valid slug: use lowercase a-z, 0-9 and single hyphens inside, e.g. `nato-response`"
+                "`{s}` is not a valid slug: use lowercase a-z, 0-9 and single hyphens inside, e.g. `{}`",
+                suggestion(s)
             ))
         }
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// A valid slug made from `s`, to show as an example: `Bad Slug` gives `bad-slug`.
+fn suggestion(s: &str) -> String {
+    let mut slug = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    match slug.is_empty() || is_reserved(slug) {
+        true => "my-page".to_owned(),
+        false => slug.to_owned(),
     }
 }
 
@@ -65,6 +83,9 @@ mod tests {
     #[test]
     fn accepts_url_safe_names_only() {
         assert!(Slug::parse("nato-response").is_ok());
+        let err = Slug::parse("Bad Slug!").unwrap_err();
+        assert!(err.ends_with("e.g. `bad-slug`"), "{err}");
+        assert!(Slug::parse("Все").unwrap_err().ends_with("e.g. `my-page`"));
         assert!(Slug::parse("page-00042").is_ok());
         for bad in [
             "", "..", "a/b", "Demands", "a--b", "-a", "a-", "a b", "a\0b", "é",

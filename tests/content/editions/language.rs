@@ -264,3 +264,41 @@ fn a_translated_source_list_has_no_english_note_and_marks_english_titles() {
         assert!(site.html(&demands).contains(" lang=\"en\">"), "{demands}");
     }
 }
+
+/// The timeline names each event's sources by their publishers, in the edition's words:
+/// the translation's own `sources.yaml`, not the English one.
+#[test]
+fn the_timeline_names_sources_in_the_editions_words() {
+    let site = RealSite::build();
+    let english = data(None, "sources.yaml");
+    for edition in EDITIONS {
+        let page = format!("{edition}/timeline.html");
+        let html = site.html(&page);
+        let named: Vec<&str> = html
+            .split("<p class=\"sources-line\">")
+            .skip(1)
+            .filter_map(|line| line.split("</p>").next())
+            .flat_map(|line| line.split("\">").skip(1))
+            .filter_map(|link| link.split("</a>").next())
+            .collect();
+        assert!(!named.is_empty(), "{page}");
+        let translated = data(Some(edition), "sources.yaml");
+        for (en, tr) in english.iter().zip(&translated) {
+            let publisher = |m: &serde_yaml::Mapping| {
+                m.get("publisher")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned)
+            };
+            let (Some(en), Some(tr)) = (publisher(en), publisher(tr)) else {
+                continue;
+            };
+            if en != tr {
+                let en = en.replace('&', "&amp;");
+                assert!(
+                    !named.contains(&en.as_str()),
+                    "{page} names `{en}` in English"
+                );
+            }
+        }
+    }
+}
