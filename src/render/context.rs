@@ -201,9 +201,14 @@ pub const NOT_FOUND: &str = "404.html";
 /// links can't work from it: its `root` is the site's path on its host (`/explainer/`) when
 /// the base URL is known, so it works on any domain (a preview deployment, say). It is in
 /// the default edition; `translations` are the editions' home pages.
-pub fn not_found(settings: &Settings, root: Option<&str>, translations: &[Alternate]) -> Context {
+pub fn not_found(
+    settings: &Settings,
+    title: &str,
+    root: Option<&str>,
+    translations: &[Alternate],
+) -> Context {
     let vars = PageVars {
-        title: "Page not found",
+        title,
         description: &settings.description,
         question: None,
         content: "",

@@ -11,6 +11,7 @@ use super::Sink;
 use super::context::{self, SitemapAlternate, SitemapGroup, SitemapPage};
 use super::editions::Translations;
 use crate::config::editions::Edition;
+use crate::config::strings::Text;
 use crate::content::page::Page;
 use crate::diagnostics::error::Result;
 use crate::diagnostics::problem::Problem;
@@ -23,6 +24,8 @@ pub const FEED: &str = "feed.xml";
 pub const ROBOTS: &str = "robots.txt";
 pub const HEADERS: &str = "_headers";
 pub const NOT_FOUND: &str = context::NOT_FOUND;
+/// The interface string that titles the 404 page.
+const NOT_FOUND_TITLE: &str = "not_found_title";
 
 /// The kinds of file written beside the pages, each from the template of its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +151,12 @@ fn not_found(library: &Library, translations: &Translations) -> Context {
         .find(|p| p.is_home());
     let homes = home.map_or_else(Vec::new, |home| translations.of(library, home));
     let root = library.settings.base_path();
-    context::not_found(&library.settings, root, &homes)
+    // The site's own words for it, when its interface strings have them.
+    let title = match library.default_volume().strings.get(NOT_FOUND_TITLE) {
+        Some(Text::Plain(title)) => title.as_str(),
+        _ => "Page not found",
+    };
+    context::not_found(&library.settings, title, root, &homes)
 }
 
 fn feed(library: &Library, edition: &Edition) -> Context {
