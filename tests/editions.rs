@@ -938,13 +938,11 @@ fn the_ukrainian_edition_keeps_the_wording_issue_19_fixed() {
 fn renderings(text: &str) -> Vec<(String, String)> {
     let mut notes = std::collections::BTreeMap::new();
     for line in text.lines() {
-        if let Some(rest) = line.strip_prefix("[^") {
-            if let Some((id, note)) = rest.split_once("]:") {
-                if let Some(original) = note.split('“').nth(1).and_then(|q| q.split('”').next())
-                {
-                    notes.insert(id.to_owned(), original.to_owned());
-                }
-            }
+        if let Some(rest) = line.strip_prefix("[^")
+            && let Some((id, note)) = rest.split_once("]:")
+            && let Some(original) = note.split('“').nth(1).and_then(|q| q.split('”').next())
+        {
+            notes.insert(id.to_owned(), original.to_owned());
         }
     }
     let mut found = Vec::new();
