@@ -153,10 +153,10 @@ fn an_editions_data_replaces_the_default_files_and_its_sources_are_the_same_sour
     );
     let err = site.build_err();
     for expected in [
-        "content/ru/data/sources.yaml:1:1: `t` is not in the place it has in content/data/sources.yaml",
-        "content/ru/data/sources.yaml:9:1: `date` of `s` differs from content/data/sources.yaml",
-        "content/ru/data/sources.yaml:10:1: `url` of `s` differs from content/data/sources.yaml",
-        "content/ru/data/sources.yaml:11:1: `x` is not a source of content/data/sources.yaml",
+        "content/ru/data/sources.yaml:1:7: `t` is not in the place it has in content/data/sources.yaml",
+        "content/ru/data/sources.yaml:9:9: `date` of `s` differs from content/data/sources.yaml",
+        "content/ru/data/sources.yaml:10:8: `url` of `s` differs from content/data/sources.yaml",
+        "content/ru/data/sources.yaml:11:7: `x` is not a source of content/data/sources.yaml",
     ] {
         assert!(err.contains(expected), "{expected}\n{err}");
     }

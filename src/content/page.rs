@@ -34,8 +34,6 @@ pub struct Page {
     pub path: SitePath,
     pub front: FrontMatter,
     pub template: String,
-    /// Line of `template:` in the file, to point errors about the template at it.
-    pub template_line: Option<usize>,
     /// The file as read, the only time it is read in a build. Rendering takes it, so that
     /// a page's text is held only until the page is written.
     pub text: PageText,
@@ -112,7 +110,6 @@ impl Page {
             path: SitePath::new(path),
             front: serde_yaml::from_str(yaml).expect("valid front matter"),
             template: "page.html".to_owned(),
-            template_line: None,
             text: PageText::alone(text, body_start),
             citations: Vec::new(),
             outline: Outline::default(),
