@@ -170,4 +170,16 @@ mod tests {
             assert_eq!(errs[0].line, 5, "{bad}");
         }
     }
+
+    #[test]
+    fn each_translation_problem_is_located_at_the_value_it_is_about() {
+        let text = format!(
+            "{GOOD}translations:\n  - {{code: ru, language: 'r u', name: Русский, title: '', description: D}}\n"
+        );
+        let errs = Settings::parse(&text, Path::new("site.yaml")).unwrap_err();
+        let at: Vec<_> = errs.iter().map(|d| (d.line, d.column)).collect();
+        // No `language_name` (at `translations:`), the language tag, the empty title.
+        assert_eq!(at, [(5, 1), (6, 26), (6, 55)]);
+        assert!(errs[1].message.contains("`r u` is not a language tag"));
+    }
 }
