@@ -280,12 +280,12 @@ fn check_finds_duplicate_unknown_and_unused_sources() {
     check_finds(
         "content/data/sources.yaml",
         sources,
-        "content/data/sources.yaml:1:1: the source `a` is never cited",
+        "content/data/sources.yaml:1:7: the source `a` is never cited",
     );
     check_finds(
         "content/data/sources.yaml",
         &format!("{sources}{}", sources.replace("title: T", "title: U")),
-        "content/data/sources.yaml:6:1: the id `a` is used twice",
+        "content/data/sources.yaml:6:7: the id `a` is used twice",
     );
     check_finds(
         "content/a.md",

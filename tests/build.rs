@@ -331,7 +331,7 @@ fn an_unknown_template_name_is_an_error_with_a_suggestion() {
         "content/demands.md",
         "---\ntitle: Demands\ndescription: D\ntemplate: pge.html\n---\n",
         &[
-            "content/demands.md:4:1: there is no template `pge.html`",
+            "content/demands.md:4:11: there is no template `pge.html`",
             "did you mean `page.html`?",
         ],
     );

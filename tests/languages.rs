@@ -153,10 +153,10 @@ fn an_editions_data_replaces_the_default_files_and_its_sources_are_the_same_sour
     );
     let err = site.build_err();
     for expected in [
-        "content/ru/data/sources.yaml:1:1: `t` is not in the place it has in content/data/sources.yaml",
-        "content/ru/data/sources.yaml:9:1: `date` of `s` differs from content/data/sources.yaml",
-        "content/ru/data/sources.yaml:10:1: `url` of `s` differs from content/data/sources.yaml",
-        "content/ru/data/sources.yaml:11:1: `x` is not a source of content/data/sources.yaml",
+        "content/ru/data/sources.yaml:1:7: `t` is not in the place it has in content/data/sources.yaml",
+        "content/ru/data/sources.yaml:9:9: `date` of `s` differs from content/data/sources.yaml",
+        "content/ru/data/sources.yaml:10:8: `url` of `s` differs from content/data/sources.yaml",
+        "content/ru/data/sources.yaml:11:7: `x` is not a source of content/data/sources.yaml",
     ] {
         assert!(err.contains(expected), "{expected}\n{err}");
     }
@@ -339,4 +339,43 @@ fn a_source_titles_language_must_be_a_language_tag() {
             && err.contains("`English` is not a language tag"),
         "{err}"
     );
+}
+
+#[test]
+fn a_quoted_translation_code_is_located_at_its_value() {
+    let site = three_languages();
+    site.write(
+        "site.yaml",
+        &format!(
+            "{}language_name: English\ntranslations:\n  - code: ru\n    language: ru\n    name: Русский\n    title: Сайт\n    description: Описание.\n  - code: \"FR\"\n    language: fr\n    name: Français\n    title: Site\n    description: Description.\n",
+            common::SITE_YAML
+        ),
+    );
+    let err = site.build_err();
+    // Found by searching for `code: FR`, it was once reported at site.yaml:1:1.
+    assert!(
+        err.contains("site.yaml:12:11: `FR` can't name an edition's folder"),
+        "{err}"
+    );
+}
+
+#[test]
+fn flow_style_data_entries_are_located_at_their_own_line_and_column() {
+    let site = three_languages();
+    site.write(
+        "content/data/sources.yaml",
+        "- {id: s, publisher: P, title: T, date: 2022-01-26, url: 'https://example.org/'}\n- {id: t, publisher: Q, title: U, date: 2022-01, url: 'https://example.org/t'}\n- {id: s, publisher: R, title: V, date: 2022, url: 'https://example.org/v'}\n",
+    )
+    .write(
+        "content/data/timeline.yaml",
+        "- {date: 2022-01-26, title: Talks, sources: [s, t]}\n- {date: 2022-01-27, title: More, sources: [t, nobody]}\n",
+    );
+    let err = site.build_err();
+    for expected in [
+        // Once all at line 1: the id was looked for as `id: s` at the start of a line.
+        "content/data/sources.yaml:3:8: the id `s` is used twice in this file",
+        "content/data/timeline.yaml:2:48: unknown source `nobody`",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
 }

@@ -464,7 +464,7 @@ fn slugs_and_template_names_that_would_escape_are_rejected() {
         "{err}"
     );
     assert!(
-        err.contains("content/b.md:4:1: there is no template `../../../etc/passwd`"),
+        err.contains("content/b.md:4:11: there is no template `../../../etc/passwd`"),
         "{err}"
     );
     assert!(

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::config::language_tag::LanguageTag;
 use crate::config::settings::Settings;
 
 /// An edition's place in the site's list of editions; the default is 0.
@@ -20,8 +21,8 @@ pub struct Edition {
     /// Its folder in `content/` and in the output: `ru`. The default edition's is the
     /// primary subtag of its language, but its pages are at the root.
     pub code: String,
-    /// BCP 47 tag, for `lang` and `hreflang`: `en-GB`.
-    pub language: String,
+    /// For `lang` and `hreflang`: `en-GB`.
+    pub language: LanguageTag,
     /// The language's name in itself: `Русский`.
     pub name: String,
     pub title: String,
@@ -38,7 +39,7 @@ impl Edition {
     pub fn unknown() -> Edition {
         Edition {
             code: String::new(),
-            language: "und".to_owned(),
+            language: LanguageTag::undetermined(),
             name: String::new(),
             title: String::new(),
             description: String::new(),

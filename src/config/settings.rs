@@ -1,99 +1,72 @@
 //! The site's settings: `site.yaml` at the site root.
 //!
 //! Only what templates and the build need lives here; an unknown key is an error, so a typo
-//! never silently falls back to a default.
+//! never silently falls back to a default. The file is read as written ([`read`]), then
+//! every value is checked and the settings made of the checked values.
+
+mod read;
 
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use crate::config::base_url::BaseUrl;
+use crate::config::language_tag::LanguageTag;
 use crate::diagnostics::problem::Problem;
-use crate::diagnostics::yaml::{self, YamlSource, key_line};
+use crate::diagnostics::yaml::YamlFile;
 use crate::source_text;
 use crate::text::date::PartialDate;
 
 pub const FILE_NAME: &str = "site.yaml";
 
-const FIELDS: &[&str] = &[
-    "title",
-    "description",
-    "base_url",
-    "language",
-    "author",
-    "trust_html",
-    "facts_current_to",
-    "corrections",
-    "language_name",
-    "translations",
-    "content_security_policy",
-    "share_cards",
-];
-
-const TRANSLATION_FIELDS: &[&str] = &["code", "language", "name", "title", "description", "author"];
-
 /// The validated contents of `site.yaml`, as templates see them under `site`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Settings {
     pub title: String,
     pub description: String,
-    /// Absolute URL the site is published at, always ending in `/`. Only used for links that
-    /// must be absolute (canonical links, feeds, sitemaps): pages link to each other relatively.
-    #[serde(default)]
-    pub base_url: Option<String>,
-    /// BCP 47 language tag for `<html lang>`, e.g. `en-GB`.
-    pub language: String,
+    /// Absolute URL the site is published at. Only used for links that must be absolute
+    /// (canonical links, feeds, sitemaps): pages link to each other relatively.
+    pub base_url: Option<BaseUrl>,
+    /// For `<html lang>`, e.g. `en-GB`.
+    pub language: LanguageTag,
     pub author: String,
     /// Pass raw HTML in Markdown through as written. Off by default: raw HTML is sanitised
     /// (no script, event handlers or `javascript:` URLs). Turn on only for trusted authors.
-    #[serde(default)]
     pub trust_html: bool,
     /// What the facts are current to, as precisely as known (`2026-04`): shown on every
     /// page beside its own "last updated" date, which says when the page was edited.
-    #[serde(default)]
     pub facts_current_to: Option<PartialDate>,
     /// Where readers report an error: a `mailto:` or web address, shown as "Report an
     /// error" when set.
-    #[serde(default)]
     pub corrections: Option<String>,
     /// The language's name in itself (`English`), for the language switcher: needed when
     /// there are translations.
-    #[serde(default)]
     pub language_name: Option<String>,
     /// The other editions, each with its pages in `content/<code>/`.
-    #[serde(default)]
     pub translations: Vec<Translation>,
     /// What pages may load, and from where: given to templates for the pages' meta tag, and
     /// sent by hosts that read `_headers` as an HTTP header. By default, nothing runs and
     /// nothing loads from elsewhere; `connect-src 'self'` lets a reader's tools (Lighthouse)
     /// fetch `robots.txt`.
-    #[serde(default = "default_policy")]
     pub content_security_policy: String,
     /// Draw each page a share card, the 1200×630 picture a link to it shows when shared
     /// (from templates/card.svg or the built-in one). Cards need `base_url`: a shared link's
     /// picture must have an absolute address.
-    #[serde(default)]
     pub share_cards: bool,
 }
 
-fn default_policy() -> String {
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'".to_owned()
-}
-
 /// An edition of the site in another language, as `site.yaml` gives it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Translation {
     /// Its folder in `content/` and in the output (`ru`).
     pub code: String,
-    /// BCP 47 language tag for `<html lang>` (`ru`, `uk`, `pt-BR`).
-    pub language: String,
+    /// For `<html lang>` (`ru`, `uk`, `pt-BR`).
+    pub language: LanguageTag,
     /// The language's name in itself (`Русский`).
     pub name: String,
     pub title: String,
     pub description: String,
     /// The byline in this edition's language; the default edition's `author` if not given.
-    #[serde(default)]
     pub author: Option<String>,
 }
 
@@ -110,7 +83,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Settings, Ve
     let text = source_text::read(&path, shown).map_err(|d| vec![d])?;
     let mut settings = Settings::parse(&text, shown)?;
     if let Some(url) = base_url_override {
-        let url = normalize_base_url(url).map_err(|m| vec![Problem::file("--base-url", m)])?;
+        let url = BaseUrl::parse(url).map_err(|m| vec![Problem::file("--base-url", m)])?;
         settings.base_url = Some(url);
     }
     Ok(settings)
@@ -119,149 +92,9 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Settings, Ve
 impl Settings {
     /// Parses and validates the text of `site.yaml`.
     pub fn parse(text: &str, path: &Path) -> Result<Settings, Vec<Problem>> {
-        let source = YamlSource {
-            path,
-            file_text: text,
-            first_line: 1,
-        };
-        let fields = [FIELDS, TRANSLATION_FIELDS].concat();
-        let mut settings: Settings = yaml::parse(text, &source, &fields).map_err(|d| vec![d])?;
-        let mut problems = Vec::new();
-        let at_key = |key: &str, message: String| {
-            let line = key_line(text, key).unwrap_or(1);
-            Problem::new(path, line, 1, message).with_source(text)
-        };
-        for (key, value) in [("title", &settings.title), ("author", &settings.author)] {
-            if value.trim().is_empty() {
-                problems.push(at_key(key, format!("`{key}` is empty")));
-            }
-        }
-        if !is_language_tag(&settings.language) {
-            problems.push(
-                at_key(
-                    "language",
-                    format!("`{}` is not a language tag", settings.language),
-                )
-                .with_hint("use a BCP 47 tag such as `en`, `en-GB` or `fr`"),
-            );
-        }
-        if let Some(address) = &settings.corrections
-            && !is_contact_address(address)
-        {
-            problems.push(
-                at_key(
-                    "corrections",
-                    format!("`{address}` is not an address readers can use"),
-                )
-                .with_hint(
-                    "write `mailto:errors@example.org` or a web address starting with https://",
-                ),
-            );
-        }
-        problems.extend(check_translations(&settings, text, path));
-        if let Some(url) = settings.base_url.take() {
-            match normalize_base_url(&url) {
-                Ok(url) => settings.base_url = Some(url),
-                Err(message) => problems
-                    .push(at_key("base_url", message).with_hint(
-                        "write the full address, e.g. `https://example.org/explainer/`",
-                    )),
-            }
-        }
-        if problems.is_empty() {
-            Ok(settings)
-        } else {
-            Err(problems)
-        }
+        read::settings(&YamlFile::new(path, text))
     }
-}
 
-/// Checks a base URL and gives it the trailing `/` that relative joins rely on.
-pub fn normalize_base_url(url: &str) -> Result<String, String> {
-    let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("base URL `{url}` must start with https:// or http://"))?;
-    let host = rest.split('/').next().unwrap_or_default();
-    if host.is_empty() || url.contains(char::is_whitespace) || url.contains(['?', '#']) {
-        return Err(format!("`{url}` is not a usable base URL"));
-    }
-    Ok(if url.ends_with('/') {
-        url.to_owned()
-    } else {
-        format!("{url}/")
-    })
-}
-
-/// Each translation's code and language usable, and the default language named for the
-/// switcher.
-fn check_translations(settings: &Settings, text: &str, path: &Path) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let at = |needle: &str, message: String| {
-        let line = text
-            .lines()
-            .position(|l| l.contains(needle))
-            .map_or(1, |i| i + 1);
-        Problem::new(path, line, 1, message).with_source(text)
-    };
-    if settings.translations.is_empty() {
-        return problems;
-    }
-    if settings
-        .language_name
-        .as_deref()
-        .is_none_or(|n| n.trim().is_empty())
-    {
-        problems.push(
-            at(
-                "translations",
-                "with translations, the default language needs `language_name`".into(),
-            )
-            .with_hint("add e.g. `language_name: English`, the language's name in itself"),
-        );
-    }
-    let mut codes = vec![settings.default_code()];
-    for t in &settings.translations {
-        let needle = format!("code: {}", t.code);
-        if crate::text::slug::Slug::parse(&t.code).is_err() {
-            problems.push(
-                at(
-                    &needle,
-                    format!("`{}` can't name an edition's folder", t.code),
-                )
-                .with_hint("use the language's code in lowercase, e.g. `ru` or `pt-br`"),
-            );
-        } else if codes.contains(&t.code) {
-            problems.push(at(
-                &needle,
-                format!("two editions have the code `{}`", t.code),
-            ));
-        }
-        codes.push(t.code.clone());
-        if !is_language_tag(&t.language) {
-            problems.push(
-                at(&needle, format!("`{}` is not a language tag", t.language))
-                    .with_hint("use a BCP 47 tag such as `ru`, `uk` or `pt-BR`"),
-            );
-        }
-        for (field, value) in [
-            ("name", &t.name),
-            ("title", &t.title),
-            ("description", &t.description),
-        ] {
-            if value.trim().is_empty() {
-                problems.push(at(
-                    &needle,
-                    format!("the edition `{}` has an empty `{field}`", t.code),
-                ));
-            }
-        }
-    }
-    problems
-}
-
-impl Settings {
     /// The settings of a site whose `site.yaml` could not be read: enough to go on
     /// checking the rest of it, and never published.
     pub fn unknown() -> Settings {
@@ -269,59 +102,32 @@ impl Settings {
             title: String::new(),
             description: String::new(),
             base_url: None,
-            language: "und".to_owned(),
+            language: LanguageTag::undetermined(),
             author: String::new(),
             trust_html: false,
             facts_current_to: None,
             corrections: None,
             language_name: None,
             translations: Vec::new(),
-            content_security_policy: default_policy(),
+            content_security_policy: read::default_policy(),
             share_cards: false,
         }
     }
 
     /// The default edition's code: its language's primary subtag (`en` for `en-GB`).
     pub fn default_code(&self) -> String {
-        let primary = self.language.split('-').next().unwrap_or_default();
-        primary.to_ascii_lowercase()
+        self.language.primary()
     }
 
     /// The site's path on its host, from its base URL: `/explainer/`.
     pub fn base_path(&self) -> Option<&str> {
-        let rest = self.host_and_path()?;
-        Some(rest.find('/').map_or("/", |i| &rest[i..]))
+        self.base_url.as_ref().map(BaseUrl::path)
     }
 
     /// Where the site is, as people write it: `example.org/explainer`.
     pub fn address(&self) -> Option<&str> {
-        Some(self.host_and_path()?.trim_end_matches('/'))
+        self.base_url.as_ref().map(BaseUrl::address)
     }
-
-    /// The base URL without its scheme: `example.org/explainer/`.
-    fn host_and_path(&self) -> Option<&str> {
-        let base = self.base_url.as_deref()?;
-        Some(base.split_once("://").map_or(base, |(_, rest)| rest))
-    }
-}
-
-/// A `mailto:` address or a web page, the two ways a reader can send a report.
-fn is_contact_address(address: &str) -> bool {
-    let address = address.trim();
-    if let Some(mail) = address.strip_prefix("mailto:") {
-        return mail.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty() && host.contains('.') && !mail.contains(char::is_whitespace)
-        });
-    }
-    normalize_base_url(address).is_ok()
-}
-
-pub(crate) fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or_default();
-    (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -382,5 +188,17 @@ mod tests {
             let errs = Settings::parse(&text, Path::new("site.yaml")).unwrap_err();
             assert_eq!(errs[0].line, 5, "{bad}");
         }
+    }
+
+    #[test]
+    fn each_translation_problem_is_located_at_the_value_it_is_about() {
+        let text = format!(
+            "{GOOD}translations:\n  - {{code: ru, language: 'r u', name: Русский, title: '', description: D}}\n"
+        );
+        let errs = Settings::parse(&text, Path::new("site.yaml")).unwrap_err();
+        let at: Vec<_> = errs.iter().map(|d| (d.line, d.column)).collect();
+        // No `language_name` (at `translations:`), the language tag, the empty title.
+        assert_eq!(at, [(5, 1), (6, 26), (6, 55)]);
+        assert!(errs[1].message.contains("`r u` is not a language tag"));
     }
 }

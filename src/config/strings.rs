@@ -7,13 +7,14 @@
 //! With one, every edition needs its file, with the default edition's keys.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::config::editions::Edition;
 use crate::diagnostics::problem::{Problem, did_you_mean};
-use crate::diagnostics::yaml::{self, YamlSource, key_line};
+use crate::diagnostics::spans::YamlPath;
+use crate::diagnostics::yaml::YamlFile;
 use crate::source_text;
 
 pub const DIR: &str = "i18n";
@@ -43,29 +44,29 @@ pub fn load(root: &Path, editions: &[Edition]) -> (Vec<Strings>, Vec<Problem>) {
         return (vec![Strings::new(); editions.len()], problems);
     }
     let mut all: Vec<Strings> = Vec::new();
-    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    let mut files: Vec<YamlFile> = Vec::new();
     for edition in editions {
         let shown = Path::new(DIR).join(format!("{}.yaml", edition.code));
-        let (strings, text) = match read(root, &shown) {
+        let (strings, file) = match read(root, &shown) {
             Ok(read) => read,
             Err(problem) => {
                 problems.push(problem);
-                (Strings::new(), String::new())
+                (Strings::new(), YamlFile::new(shown, ""))
             }
         };
-        problems.extend(plural_problems(&strings, &shown, &text));
+        problems.extend(plural_problems(&strings, &file));
         all.push(strings);
-        files.push((shown, text));
+        files.push(file);
     }
-    for (strings, (shown, text)) in all.iter().zip(&files).skip(1) {
-        if !text.is_empty() {
-            problems.extend(key_problems(&all[0], &files[0], strings, shown, text));
+    for (strings, file) in all.iter().zip(&files).skip(1) {
+        if !file.text.is_empty() {
+            problems.extend(key_problems(&all[0], &files[0], strings, file));
         }
     }
     (all, problems)
 }
 
-fn read(root: &Path, shown: &Path) -> Result<(Strings, String), Problem> {
+fn read(root: &Path, shown: &Path) -> Result<(Strings, YamlFile), Problem> {
     let path = root.join(shown);
     if !path.is_file() {
         return Err(
@@ -74,32 +75,28 @@ fn read(root: &Path, shown: &Path) -> Result<(Strings, String), Problem> {
             ),
         );
     }
-    let text = source_text::read(&path, shown)?;
-    let source = YamlSource {
-        path: shown,
-        file_text: &text,
-        first_line: 1,
-    };
-    let strings = yaml::parse(&text, &source, &[])?;
-    Ok((strings, text))
+    let file = YamlFile::new(shown, source_text::read(&path, shown)?);
+    let strings = file.parse(&[])?;
+    Ok((strings, file))
 }
 
 /// Plural texts need `other`, and name only CLDR categories.
-fn plural_problems(strings: &Strings, shown: &Path, text: &str) -> Vec<Problem> {
+fn plural_problems(strings: &Strings, file: &YamlFile) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (key, value) in strings {
         let Text::Plural(forms) = value else { continue };
-        let line = key_line(text, key).unwrap_or(1);
-        let at = |message: String| Problem::new(shown, line, 1, message).with_source(text);
+        let at_key = YamlPath::root().key(key);
         if !forms.contains_key("other") {
             problems.push(
-                at(format!("`{key}` has no `other` form"))
+                file.error_at_key(&at_key, format!("`{key}` has no `other` form"))
                     .with_hint("every language has the `other` plural category; give it a text"),
             );
         }
         for category in forms.keys().filter(|c| !CATEGORIES.contains(&c.as_str())) {
+            let path = at_key.clone().key(category);
+            let message = format!("`{category}` is not a plural category");
             problems.push(
-                at(format!("`{category}` is not a plural category"))
+                file.error_at_key(&path, message)
                     .with_hint(format!("the categories are: {}", CATEGORIES.join(", "))),
             );
         }
@@ -111,30 +108,28 @@ fn plural_problems(strings: &Strings, shown: &Path, text: &str) -> Vec<Problem> 
 /// doesn't have (a typo), are errors.
 fn key_problems(
     default: &Strings,
-    (default_shown, default_text): &(PathBuf, String),
+    default_file: &YamlFile,
     strings: &Strings,
-    shown: &Path,
-    text: &str,
+    file: &YamlFile,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let default_shown = default_file.shown.display();
     for key in default.keys().filter(|k| !strings.contains_key(*k)) {
-        let line = key_line(default_text, key).unwrap_or(1);
+        let at = default_file.spans().key(&YamlPath::root().key(key));
+        let line = at.map_or(1, |at| at.line);
         problems.push(
-            Problem::file(shown, format!("the key `{key}` is missing")).with_hint(format!(
-                "translate it from {}:{line}",
-                default_shown.display()
-            )),
+            Problem::file(&file.shown, format!("the key `{key}` is missing"))
+                .with_hint(format!("translate it from {default_shown}:{line}")),
         );
     }
     for key in strings.keys().filter(|k| !default.contains_key(*k)) {
-        let line = key_line(text, key).unwrap_or(1);
         let hint = match did_you_mean(key, default.keys().map(String::as_str)) {
             Some(close) => format!("did you mean `{close}`?"),
-            None => format!("{} has no such key", default_shown.display()),
+            None => format!("{default_shown} has no such key"),
         };
+        let path = YamlPath::root().key(key);
         problems.push(
-            Problem::new(shown, line, 1, format!("unknown key `{key}`"))
-                .with_source(text)
+            file.error_at_key(&path, format!("unknown key `{key}`"))
                 .with_hint(hint),
         );
     }

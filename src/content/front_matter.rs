@@ -1,12 +1,14 @@
 //! Front matter: the YAML block between `---` lines at the top of every content file.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::path::Path;
 
 use serde::Deserialize;
 
 use crate::diagnostics::problem::Problem;
-use crate::diagnostics::yaml::{self, YamlSource, key_line};
+use crate::diagnostics::spans::{Position, Spans, YamlPath};
+use crate::diagnostics::yaml::{self, YamlSource};
 use crate::text::date::Date;
 use crate::text::slug::Slug;
 use crate::text::smart;
@@ -72,10 +74,16 @@ pub struct Split<'a> {
 }
 
 impl Split<'_> {
-    /// The line of the file on which the top-level `key:` of the front matter is written.
-    pub fn key_line(&self, key: &str) -> Option<usize> {
-        key_line(self.yaml, key).map(|line| line + self.yaml_line - 1)
+    /// Where the front matter's keys and values are in the file.
+    pub fn spans(&self) -> Spans {
+        Spans::of(self.yaml, self.yaml_line)
     }
+}
+
+/// Where the front matter of the content file `text` writes the node at `path`, if it
+/// does: for problems found once the page is loaded.
+pub fn position(text: &str, path: &YamlPath) -> Option<Position> {
+    split(text, Path::new("")).ok()?.spans().value(path)
 }
 
 /// Finds the front matter block. `text` has already lost its BOM and CRLF line endings.
@@ -154,9 +162,11 @@ impl FrontMatter {
         let mut front: FrontMatter =
             yaml::parse(split.yaml, &source, FIELDS).map_err(|d| vec![d])?;
         front.punctuate();
+        let spans = OnceCell::new();
         let at_key = |key: &str, message: &str| {
-            let line = split.key_line(key).unwrap_or(split.yaml_line);
-            Problem::new(path, line, 1, message).with_source(text)
+            let spans = spans.get_or_init(|| split.spans());
+            let at = spans.nearest(&YamlPath::root().key(key));
+            Problem::new(path, at.line, at.column, message).with_source(text)
         };
         let mut problems = Vec::new();
         if front.title.trim().is_empty() {

@@ -16,7 +16,7 @@ use data::Data;
 
 use crate::config::settings::{self, Settings};
 use crate::config::strings::{self, Strings};
-use crate::diagnostics::yaml;
+use crate::diagnostics::spans::YamlPath;
 
 use crate::config::BuildOptions;
 use crate::config::editions::{self, Edition};
@@ -129,11 +129,14 @@ fn missing_templates(templates: &Templates, pages: &[Page]) -> Vec<Problem> {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("the templates are: {}", names.join(", ")),
             };
-            p.problem_at_line(
-                p.template_line.unwrap_or(1),
-                format!("there is no template `{}`", p.template),
-            )
-            .with_hint(hint)
+            let text = p.text.text();
+            // At `template:`, or about the file when it takes the default template.
+            let at = front_matter::position(text, &YamlPath::root().key("template"));
+            let (line, column) = at.map_or((1, 1), |at| (at.line, at.column));
+            let message = format!("there is no template `{}`", p.template);
+            Problem::new(&p.source, line, column, message)
+                .with_source(text)
+                .with_hint(hint)
         })
         .collect()
 }
@@ -169,15 +172,21 @@ fn unknown_shown_data(page: &Page, data: &Data) -> Vec<Problem> {
         .front
         .shows_data
         .iter()
-        .filter(|s| !data.files.contains(*s));
+        .enumerate()
+        .filter(|(_, s)| !data.files.contains(*s));
     unknown
-        .map(|stem| {
+        .map(|(n, stem)| {
             let hint = match did_you_mean(stem, files()) {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("name a file of {} without `.yaml`", data::DIR),
             };
-            let line = yaml::key_line(page.text.text(), "shows_data").unwrap_or(1);
-            page.problem_at_line(line, format!("there is no data file `{stem}` to show"))
+            let text = page.text.text();
+            let path = YamlPath::root().key("shows_data").index(n);
+            let at = front_matter::position(text, &path);
+            let (line, column) = at.map_or((1, 1), |at| (at.line, at.column));
+            let message = format!("there is no data file `{stem}` to show");
+            Problem::new(&page.source, line, column, message)
+                .with_source(text)
                 .with_hint(hint)
         })
         .collect()

@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use crate::config::editions::EditionId;
 use crate::content::front_matter::FrontMatter;
-use crate::diagnostics::problem::Problem;
 use crate::text::date::Date;
 use crate::urls::SitePath;
 
@@ -36,8 +35,6 @@ pub struct Page {
     /// When it was last revised: `updated`, or `date` without one.
     pub updated: Option<Date>,
     pub template: String,
-    /// Line of `template:` in the file, to point errors about the template at it.
-    pub template_line: Option<usize>,
     /// The file as read, the only time it is read in a build.
     pub text: PageText,
 }
@@ -83,11 +80,6 @@ impl Page {
     pub fn is_home(&self) -> bool {
         self.key == crate::content::pages::HOME_KEY
     }
-
-    /// An error on `line` of the page's file, quoting it while the text is still held.
-    pub fn problem_at_line(&self, line: usize, message: impl Into<String>) -> Problem {
-        Problem::new(&self.source, line, 1, message).with_source(self.text.text())
-    }
 }
 
 #[cfg(test)]
@@ -109,7 +101,6 @@ impl Page {
             front: serde_yaml::from_str(yaml).expect("valid front matter"),
             updated: None,
             template: "page.html".to_owned(),
-            template_line: None,
             text: PageText::alone(text, body_start),
         }
     }

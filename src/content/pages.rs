@@ -12,6 +12,7 @@ use super::front_matter::{self, FrontMatter};
 use crate::config::editions::{self, Edition};
 use crate::content::page::{Page, PageId, PageText};
 use crate::diagnostics::problem::Problem;
+use crate::diagnostics::spans::YamlPath;
 use crate::source_text;
 use crate::text::spacing::Spacing;
 use crate::urls::SitePath;
@@ -129,8 +130,10 @@ fn load_one(
     let split = front_matter::split(text, &source).map_err(|d| vec![d])?;
     let mut front = FrontMatter::parse(&split, text, &source)?;
     let path = SitePath::for_page(content_path, front.slug.as_ref()).map_err(|message| {
-        let line = split.key_line("slug").unwrap_or(1);
-        vec![Problem::new(&source, line, 1, message).with_source(text)]
+        // At the slug, or about the file when the file's name is at fault.
+        let at = split.spans().value(&YamlPath::root().key("slug"));
+        let (line, column) = at.map_or((1, 1), |at| (at.line, at.column));
+        vec![Problem::new(&source, line, column, message).with_source(text)]
     })?;
     let content_path = SitePath::from_relative(content_path).as_str().to_owned();
     let (edition, key) = editions::of_content_path(editions, &content_path);
@@ -147,7 +150,6 @@ fn load_one(
     {
         front.space(spacing);
     }
-    let template_line = split.key_line("template");
     let body_start = split.body_start;
     Ok(Page {
         id: PageId(0),
@@ -159,7 +161,6 @@ fn load_one(
         updated: front.updated.or(front.date),
         front,
         template,
-        template_line,
         text: PageText::new(block, range, body_start),
     })
 }

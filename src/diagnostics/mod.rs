@@ -4,4 +4,5 @@
 
 pub mod error;
 pub mod problem;
+pub mod spans;
 pub mod yaml;

@@ -2,12 +2,15 @@
 //!
 //! YAML reaches us from `site.yaml`, the data files and front matter, where the YAML starts
 //! some lines into a Markdown file; `first_line` shifts the parser's positions to the file's.
+//! A problem found in the parsed values is located by [`Spans`], from the parser too.
 
-use std::path::Path;
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::problem::{Problem, did_you_mean};
+use crate::diagnostics::spans::{Position, Spans, YamlPath};
 
 /// Where a YAML text sits in its file.
 pub struct YamlSource<'a> {
@@ -29,14 +32,56 @@ pub fn parse<T: DeserializeOwned>(
     serde_yaml::from_str(yaml).map_err(|err| to_problem(&err, source, fields))
 }
 
-/// 1-based line on which a top-level `key:` is written, to point errors at it.
-pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines()
-        .position(|line| {
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
+/// A file that is all YAML (`site.yaml`, a data file, an edition's strings), as read: parsed
+/// into values by [`YamlFile::parse`], and located, for the problems found in those values,
+/// by [`Spans`] made when a problem first asks.
+#[derive(Debug)]
+pub struct YamlFile {
+    /// Path shown to the user.
+    pub shown: PathBuf,
+    pub text: String,
+    spans: OnceCell<Spans>,
+}
+
+impl YamlFile {
+    pub fn new(shown: impl Into<PathBuf>, text: impl Into<String>) -> YamlFile {
+        YamlFile {
+            shown: shown.into(),
+            text: text.into(),
+            spans: OnceCell::new(),
+        }
+    }
+
+    /// Parses the file into `T`; `fields` as for [`parse`].
+    pub fn parse<T: DeserializeOwned>(&self, fields: &[&str]) -> Result<T, Problem> {
+        let source = YamlSource {
+            path: &self.shown,
+            file_text: &self.text,
+            first_line: 1,
+        };
+        parse(&self.text, &source, fields)
+    }
+
+    pub fn spans(&self) -> &Spans {
+        self.spans.get_or_init(|| Spans::of(&self.text, 1))
+    }
+
+    /// An error at the value at `path` or, when that isn't written, at the nearest node
+    /// that holds it.
+    pub fn error_at(&self, path: &YamlPath, message: impl Into<String>) -> Problem {
+        self.error(self.spans().nearest(path), message)
+    }
+
+    /// An error at the key of the entry at `path` (see [`Spans::key`]), or as
+    /// [`YamlFile::error_at`] when it isn't written.
+    pub fn error_at_key(&self, path: &YamlPath, message: impl Into<String>) -> Problem {
+        let at = self.spans().key(path);
+        self.error(at.unwrap_or_else(|| self.spans().nearest(path)), message)
+    }
+
+    fn error(&self, at: Position, message: impl Into<String>) -> Problem {
+        Problem::new(&self.shown, at.line, at.column, message).with_source(&self.text)
+    }
 }
 
 fn to_problem(err: &serde_yaml::Error, source: &YamlSource, fields: &[&str]) -> Problem {

@@ -214,7 +214,7 @@ fn alternates(
                 url: url.clone(),
             });
         }
-        let language = edition.language.clone();
+        let language = edition.language.to_string();
         alternates.push(SitemapAlternate { language, url });
     }
     alternates

@@ -18,7 +18,8 @@ use serde::de::DeserializeOwned;
 
 use crate::config::editions::Edition;
 use crate::diagnostics::problem::Problem;
-use crate::diagnostics::yaml::{self, YamlSource};
+use crate::diagnostics::spans::{Position, YamlPath};
+use crate::diagnostics::yaml::YamlFile;
 use crate::source_text;
 use crate::text::spacing::Spacing;
 use crate::text::words::WordCount;
@@ -37,8 +38,8 @@ pub struct Data {
     pub glossary: Vec<Term>,
     /// Files the generator gives no meaning to, by file stem.
     pub other: BTreeMap<String, serde_yaml::Value>,
-    /// Line of each source's `id:` in sources.yaml, to point at it later.
-    pub source_lines: HashMap<String, usize>,
+    /// Where each source's id is written in sources.yaml, to point at it later.
+    pub source_positions: HashMap<String, Position>,
     /// The stem of every data file that was read, typed or not.
     pub files: BTreeSet<String>,
     /// The stems of files that failed to load: what depends on them goes unchecked.
@@ -141,8 +142,8 @@ fn yaml_strings(value: &serde_yaml::Value, add: &mut impl FnMut(&str)) {
     }
 }
 
-/// Each data file's path as shown and its text, by stem, for locating problems.
-pub(super) type Texts = HashMap<String, (PathBuf, String)>;
+/// Each data file as read, by stem, for locating problems.
+pub(super) type Texts = HashMap<String, YamlFile>;
 
 /// Loads the data of every edition, with what went wrong: the default edition's from
 /// `root/content/data/*.yaml`, and each translation's from `content/<code>/data/`, where a
@@ -191,15 +192,15 @@ fn load_folder(root: &Path, folder: &str, base: Option<&Data>) -> (Data, Vec<Pro
         data.files.insert(stem.clone());
         data.translated.insert(stem.clone());
         data.broken.remove(&stem);
-        let text = match source_text::read(&file, &shown) {
-            Ok(text) => text,
+        let file = match source_text::read(&file, &shown) {
+            Ok(text) => YamlFile::new(shown, text),
             Err(d) => {
                 problems.push(d);
                 data.broken.insert(stem);
                 continue;
             }
         };
-        match parse_file(&mut data, &stem, &text, &shown) {
+        match parse_file(&mut data, &stem, &file) {
             Err(d) => {
                 problems.push(d);
                 data.broken.insert(stem.clone());
@@ -208,19 +209,21 @@ fn load_folder(root: &Path, folder: &str, base: Option<&Data>) -> (Data, Vec<Pro
                 // With the default edition's sources broken, there is nothing to compare.
                 let comparable = |d: &&Data| stem == "sources" && d.sources_known();
                 if let Some(default) = base.filter(comparable) {
-                    let file = (shown.clone(), text.clone());
                     problems.extend(checks::translated_sources(default, &data, &file));
                 }
             }
         }
-        texts.insert(stem, (shown, text));
+        texts.insert(stem, file);
     }
     problems.extend(checks::across_files(&data, &texts));
-    if let Some((_, text)) = texts.get("sources") {
-        let lines = checks::first_value_lines(text, "id");
-        for source in &data.sources {
-            let line = lines.get(source.id.as_str()).copied().unwrap_or(1);
-            data.source_lines.insert(source.id.to_string(), line);
+    if let Some(file) = texts.get("sources") {
+        data.source_positions.clear();
+        for (n, source) in data.sources.iter().enumerate() {
+            let at = file.spans().value(&YamlPath::root().index(n).key("id"));
+            if let Some(at) = at {
+                let id = source.id.to_string();
+                data.source_positions.entry(id).or_insert(at);
+            }
         }
     }
     data.timeline.sort_by_key(|e| e.date);
@@ -228,33 +231,22 @@ fn load_folder(root: &Path, folder: &str, base: Option<&Data>) -> (Data, Vec<Pro
 }
 
 /// Parses the data file `stem` into its place in `data`.
-fn parse_file(data: &mut Data, stem: &str, text: &str, shown: &Path) -> Result<(), Problem> {
+fn parse_file(data: &mut Data, stem: &str, file: &YamlFile) -> Result<(), Problem> {
     match stem {
-        "sources" => parse_into(text, shown, &mut data.sources, types::SOURCE_FIELDS),
-        "timeline" => parse_into(text, shown, &mut data.timeline, types::EVENT_FIELDS),
-        "groups" => parse_into(text, shown, &mut data.groups, types::GROUP_FIELDS),
-        "countries" => parse_into(text, shown, &mut data.countries, types::COUNTRY_FIELDS),
-        "glossary" => parse_into(text, shown, &mut data.glossary, types::TERM_FIELDS),
-        _ => parse_into(
-            text,
-            shown,
-            data.other.entry(stem.to_owned()).or_default(),
-            &[],
-        ),
+        "sources" => parse_into(file, &mut data.sources, types::SOURCE_FIELDS),
+        "timeline" => parse_into(file, &mut data.timeline, types::EVENT_FIELDS),
+        "groups" => parse_into(file, &mut data.groups, types::GROUP_FIELDS),
+        "countries" => parse_into(file, &mut data.countries, types::COUNTRY_FIELDS),
+        "glossary" => parse_into(file, &mut data.glossary, types::TERM_FIELDS),
+        _ => parse_into(file, data.other.entry(stem.to_owned()).or_default(), &[]),
     }
 }
 
 fn parse_into<T: DeserializeOwned>(
-    text: &str,
-    shown: &Path,
+    file: &YamlFile,
     into: &mut T,
     fields: &[&str],
 ) -> Result<(), Problem> {
-    let source = YamlSource {
-        path: shown,
-        file_text: text,
-        first_line: 1,
-    };
-    *into = yaml::parse(text, &source, fields)?;
+    *into = file.parse(fields)?;
     Ok(())
 }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::language_tag::LanguageTag;
 use crate::diagnostics::yaml::ParseVisitor;
 use crate::text::date::PartialDate;
 use crate::text::slug::Slug;
@@ -34,7 +35,7 @@ pub struct Source {
     /// The language of `title` when it is not the edition's: a published title kept as
     /// published in a translation (`en`), so that screen readers read it in its language.
     #[serde(default, deserialize_with = "language_tag")]
-    pub title_lang: Option<String>,
+    pub title_lang: Option<LanguageTag>,
     /// When it was published, as precisely as known.
     pub date: PartialDate,
     #[serde(deserialize_with = "web_url")]
@@ -171,15 +172,10 @@ fn spellings<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<St
 
 fn language_tag<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
-) -> Result<Option<String>, D::Error> {
+) -> Result<Option<LanguageTag>, D::Error> {
     let tag = deserializer.deserialize_str(ParseVisitor::new("a language tag", |s| {
-        if crate::config::settings::is_language_tag(s) {
-            Ok(s.to_owned())
-        } else {
-            Err(format!(
-                "`{s}` is not a language tag: write one such as `en` or `de`"
-            ))
-        }
+        LanguageTag::parse(s)
+            .ok_or_else(|| format!("`{s}` is not a language tag: write one such as `en` or `de`"))
     }))?;
     Ok(Some(tag))
 }
