@@ -74,3 +74,17 @@ fn a_content_error_exits_1_with_file_and_line_and_keeps_the_output() {
     );
     assert_eq!(snapshot(&site.out()), before);
 }
+
+#[test]
+fn a_bad_base_url_flag_is_named_as_the_flag_not_as_a_file() {
+    let site = common::Fixture::new();
+    let run = explainer()
+        .args(["build", "--base-url", "example.org", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("--base-url: "), "{stderr}");
+    assert!(!stderr.contains("--base-url:1:1"), "{stderr}");
+}

@@ -22,7 +22,7 @@ fn run(site: &Fixture, bytes: &[u8]) -> Result<(), TestCaseError> {
             prop_assert!(!diagnostics.is_empty());
             let lines = bytes.split(|&b| b == b'\n').count();
             for d in diagnostics {
-                prop_assert_eq!(d.path.to_string_lossy(), "content/x.md", "{}", d);
+                prop_assert_eq!(d.origin.to_string(), "content/x.md", "{}", d);
                 prop_assert!(
                     d.line >= 1 && d.line <= lines,
                     "line {} of {}: {}",
@@ -139,7 +139,7 @@ fn run_with_glossary(glossary: &str, text: &str) -> Result<(), TestCaseError> {
         Ok((output, _)) => prop_assert_eq!(output.pages, 4),
         Err(Error::Site(diagnostics)) => {
             for d in diagnostics {
-                let file = d.path.to_string_lossy().replace('\\', "/");
+                let file = d.origin.to_string().replace('\\', "/");
                 let written = match file.as_str() {
                     "content/data/glossary.yaml" => glossary,
                     "content/x.md" => text,

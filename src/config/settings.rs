@@ -83,7 +83,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Settings, Ve
     let text = source_text::read(&path, shown).map_err(|d| vec![d])?;
     let mut settings = Settings::parse(&text, shown)?;
     if let Some(url) = base_url_override {
-        let url = BaseUrl::parse(url).map_err(|m| vec![Problem::file("--base-url", m)])?;
+        let url = BaseUrl::parse(url).map_err(|m| vec![Problem::flag("--base-url", m)])?;
         settings.base_url = Some(url);
     }
     Ok(settings)

@@ -4,12 +4,13 @@
 
 use serde::Serialize;
 
+use super::data::SourceId;
 use crate::urls::SitePath;
 
 /// One source cited on a page: its number there and the ids of the markers citing it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Citation {
-    pub id: String,
+    pub id: SourceId,
     pub number: usize,
     /// Anchor ids of the markers, for links back from the list of sources.
     pub refs: Vec<String>,

@@ -21,12 +21,75 @@ pub enum Severity {
     Warning,
 }
 
+/// Where a problem is: a file of the site, a template the engine ships, or a flag of the
+/// command line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Origin {
+    /// Relative to the site root: `content/demands.md`.
+    File(Box<Path>),
+    /// A built-in template the site does not replace: `card.svg`.
+    BuiltIn(Box<str>),
+    /// `--base-url`.
+    Flag(&'static str),
+}
+
+impl Origin {
+    /// The file, if the problem is in one of the site's.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Origin::File(path) => Some(path),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::File(path) => f.write_str(&display_path(path)),
+            Origin::BuiltIn(name) => write!(f, "(built-in template) {name}"),
+            Origin::Flag(flag) => f.write_str(flag),
+        }
+    }
+}
+
+impl From<PathBuf> for Origin {
+    fn from(path: PathBuf) -> Self {
+        Origin::File(path.into_boxed_path())
+    }
+}
+
+impl From<&Path> for Origin {
+    fn from(path: &Path) -> Self {
+        Origin::File(path.into())
+    }
+}
+
+impl From<&PathBuf> for Origin {
+    fn from(path: &PathBuf) -> Self {
+        Origin::File(path.as_path().into())
+    }
+}
+
+impl From<&str> for Origin {
+    fn from(path: &str) -> Self {
+        Origin::File(Path::new(path).into())
+    }
+}
+
+impl From<String> for Origin {
+    fn from(path: String) -> Self {
+        PathBuf::from(path).into()
+    }
+}
+
 /// One mistake, or likely mistake, in the site's sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
-    /// Path shown to the user, relative to the site root (e.g. `content/demands.md`).
-    pub path: PathBuf,
+    /// Where it is: a file (relative to the site root, e.g. `content/demands.md`), a
+    /// built-in template, or a flag.
+    pub origin: Origin,
     /// 1-based line.
     pub line: usize,
     /// 1-based column, counted in characters.
@@ -41,14 +104,14 @@ pub struct Problem {
 impl Problem {
     /// An error at a place in a file.
     pub fn new(
-        path: impl Into<PathBuf>,
+        origin: impl Into<Origin>,
         line: usize,
         column: usize,
         message: impl Into<String>,
     ) -> Self {
         Problem {
             severity: Severity::Error,
-            path: path.into(),
+            origin: origin.into(),
             line: line.max(1),
             column: column.max(1),
             message: message.into(),
@@ -58,8 +121,13 @@ impl Problem {
     }
 
     /// An error about a whole file rather than a place in it.
-    pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Self::new(path, 1, 1, message)
+    pub fn file(origin: impl Into<Origin>, message: impl Into<String>) -> Self {
+        Self::new(origin, 1, 1, message)
+    }
+
+    /// An error in the value of a command-line flag (`--base-url`).
+    pub fn flag(flag: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Origin::Flag(flag), 1, 1, message)
     }
 
     /// The same problem, as a warning.
@@ -88,13 +156,10 @@ impl Problem {
     /// The problem as a compiler would print it: `path:line:col: message`, then the source
     /// line with a caret under the place and the hint. `color` adds terminal colours.
     pub fn to_terminal(&self, color: bool) -> String {
-        let header = format!(
-            "{}:{}:{}: {}",
-            display_path(&self.path),
-            self.line,
-            self.column,
-            self.message
-        );
+        let header = match &self.origin {
+            Origin::Flag(flag) => format!("{flag}: {}", self.message),
+            origin => format!("{origin}:{}:{}: {}", self.line, self.column, self.message),
+        };
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -141,7 +206,7 @@ impl fmt::Display for Problem {
 
 /// `problems` by file and position, each once, so that what is printed is reproducible.
 pub fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
-    problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    problems.sort_by(|a, b| (&a.origin, a.line, a.column).cmp(&(&b.origin, b.line, b.column)));
     problems.dedup();
     problems
 }

@@ -11,6 +11,7 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::{Body, Citation, Context, Next, Pass};
 use crate::config::strings::Text;
+use crate::content::data::SourceId;
 use crate::diagnostics::problem::did_you_mean;
 use crate::text::escape::escape;
 
@@ -72,8 +73,8 @@ impl Cite {
         let data = cx.refs.data;
         let mut markers = Vec::new();
         for id in parse_ids(dest) {
-            if data.source(id).is_some() {
-                markers.push(self.numbering.cite(id));
+            if let Some(source) = data.source(id) {
+                markers.push(self.numbering.cite(&source.id));
             } else if data.sources_known() {
                 let hint = did_you_mean(id, data.source_ids())
                     .map(|c| format!("did you mean `@{c}`?"))
@@ -117,7 +118,7 @@ pub fn parse_ids(dest: &str) -> Vec<&str> {
 #[derive(Debug, Default)]
 pub struct Numbering {
     list: Vec<Citation>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<SourceId, usize>,
 }
 
 /// A marker to render: the source's number on the page and the marker's own id.
@@ -128,12 +129,12 @@ pub struct Marker {
 
 impl Numbering {
     /// Records a citation of `id` and returns its marker.
-    pub fn cite(&mut self, id: &str) -> Marker {
+    pub fn cite(&mut self, id: &SourceId) -> Marker {
         let next = self.list.len();
-        let index = *self.by_id.entry(id.to_owned()).or_insert(next);
+        let index = *self.by_id.entry(id.clone()).or_insert(next);
         if index == next {
             self.list.push(Citation {
-                id: id.to_owned(),
+                id: id.clone(),
                 number: next + 1,
                 refs: Vec::new(),
             });
@@ -202,10 +203,11 @@ mod tests {
 
     #[test]
     fn numbers_follow_first_citation_and_repeats_keep_their_number() {
+        let id = |s: &str| SourceId::parse(s).unwrap();
         let mut c = Numbering::default();
-        assert_eq!(c.cite("b").number, 1);
-        assert_eq!(c.cite("a").number, 2);
-        let again = c.cite("b");
+        assert_eq!(c.cite(&id("b")).number, 1);
+        assert_eq!(c.cite(&id("a")).number, 2);
+        let again = c.cite(&id("b"));
         assert_eq!((again.number, again.anchor.as_str()), (1, "cite-1-2"));
         let list = c.into_list();
         assert_eq!(list[0].refs, ["cite-1-1", "cite-1-2"]);

@@ -133,8 +133,8 @@ pub fn scan_citations(text: &PageText, data: &Data) -> Vec<Citation> {
             && dest_url.starts_with(citations::SCHEME)
         {
             for id in citations::parse_ids(&dest_url) {
-                if data.source(id).is_some() {
-                    found.cite(id);
+                if let Some(source) = data.source(id) {
+                    found.cite(&source.id);
                 }
             }
         }

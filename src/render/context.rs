@@ -85,7 +85,7 @@ fn cited_sources<'a>(citations: &'a [Citation], data: &'a Data) -> Vec<CitedSour
                 number: c.number,
                 anchor: entry_anchor(c.number),
                 refs: &c.refs,
-                source: data.source(&c.id)?,
+                source: data.source(c.id.as_str())?,
             })
         })
         .collect()

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use tera::{Context, ErrorKind, Tera};
 
-use crate::diagnostics::problem::Problem;
+use crate::diagnostics::problem::{Origin, Problem};
 use crate::source_text;
 use crate::urls::SitePath;
 
@@ -54,10 +54,10 @@ struct Source {
 
 impl Source {
     /// Where the template is, as an author reads it.
-    fn shown(&self) -> PathBuf {
+    fn shown(&self) -> Origin {
         match self.built_in {
-            true => PathBuf::from(format!("(built-in template) {}", self.name)),
-            false => Path::new(DIR).join(&self.name),
+            true => Origin::BuiltIn(self.name.as_str().into()),
+            false => Path::new(DIR).join(&self.name).into(),
         }
     }
 }
@@ -120,11 +120,11 @@ impl Templates {
 
     /// Where template `name` is, as an author reads it: `templates/card.svg`, or
     /// `(built-in template) card.svg`.
-    pub fn shown(&self, name: &str) -> PathBuf {
+    pub fn shown(&self, name: &str) -> Origin {
         self.sources
             .iter()
             .find(|s| s.name == name)
-            .map_or_else(|| Path::new(DIR).join(name), Source::shown)
+            .map_or_else(|| Path::new(DIR).join(name).into(), Source::shown)
     }
 
     pub fn contains(&self, name: &str) -> bool {
@@ -184,7 +184,10 @@ fn problem(err: &tera::Error, sources: &[Source], page: Option<&Path>) -> Proble
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let span = report.span();
             let source = sources.iter().find(|s| s.name == report.filename());
-            let path = source.map_or_else(|| Path::new(DIR).join(report.filename()), Source::shown);
+            let path = source.map_or_else(
+                || Path::new(DIR).join(report.filename()).into(),
+                Source::shown,
+            );
             let mut d = Problem::new(
                 path,
                 span.start_line,
