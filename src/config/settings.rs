@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::config::base_url::BaseUrl;
+use crate::config::data_rules::DataRules;
 use crate::config::language_tag::LanguageTag;
 use crate::diagnostics::problem::Problem;
 use crate::diagnostics::yaml::YamlFile;
@@ -53,6 +54,10 @@ pub struct Settings {
     /// (from templates/card.svg or the built-in one). Cards need `base_url`: a shared link's
     /// picture must have an absolute address.
     pub share_cards: bool,
+    /// What the site declares of its own data files: references between them, and which
+    /// of their strings are prose. Not given to templates.
+    #[serde(skip)]
+    pub data: DataRules,
 }
 
 /// An edition of the site in another language, as `site.yaml` gives it.
@@ -111,6 +116,7 @@ impl Settings {
             translations: Vec::new(),
             content_security_policy: read::default_policy(),
             share_cards: false,
+            data: DataRules::default(),
         }
     }
 
