@@ -1,14 +1,14 @@
 //! What `site.yaml` says of the site's own data files, to which the engine gives no meaning
-//! (`countries.yaml`, `books.yaml`): which values must name an entry of another file
+//! (`books.yaml`, `shelves.yaml`): which values must name an entry of another file
 //! (`references`), and which strings are prose a reader reads (`prose`).
 //!
 //! ```yaml
 //! references:
-//!   countries.group: groups.id      # each country's `group` is the `id` of a group
-//!   countries.sources: sources.id   # a list: each item must be
+//!   books.shelf: shelves.id     # each book's `shelf` is the `id` of a shelf
+//!   books.sources: sources.id   # a list: each item must be
 //! prose:
-//!   countries.name: spaced          # spaced as pages are (Russian, Ukrainian), and counted
-//!   countries.extra: as written     # counted in the reading time, left as written
+//!   books.title: spaced         # spaced as pages are (Russian, Ukrainian), and counted
+//!   books.extra: as written     # counted in the reading time, left as written
 //! ```
 
 use std::fmt;
@@ -18,8 +18,8 @@ use serde::Deserialize;
 use crate::diagnostics::spans::Position;
 
 /// A place in a data file's entries: the file's stem, then keys. A list met on the way is
-/// gone through item by item, so `countries.group` is the `group` of every country and
-/// `countries.sources` every item of every country's `sources`.
+/// gone through item by item, so `books.shelf` is the `shelf` of every book and
+/// `books.sources` every item of every book's `sources`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct KeyPath {
     pub file: String,
@@ -34,7 +34,7 @@ impl KeyPath {
         let bad = |s: &String| s.is_empty() || s.contains(char::is_whitespace);
         if bad(&file) || keys.is_empty() || keys.iter().any(bad) {
             return Err(format!(
-                "`{text}` is not a key path: write a data file's name and a key, e.g. `countries.group`"
+                "`{text}` is not a key path: write a data file's name and a key, e.g. `books.shelf`"
             ));
         }
         Ok(KeyPath { file, keys })
@@ -92,11 +92,11 @@ mod tests {
 
     #[test]
     fn a_key_path_is_a_file_and_at_least_one_key() {
-        let path = KeyPath::parse("countries.extra.capital").unwrap();
-        assert_eq!(path.file, "countries");
-        assert_eq!(path.keys, ["extra", "capital"]);
-        assert_eq!(path.to_string(), "countries.extra.capital");
-        for bad in ["countries", "countries.", ".group", "a..b", "a.b c"] {
+        let path = KeyPath::parse("books.extra.isbn").unwrap();
+        assert_eq!(path.file, "books");
+        assert_eq!(path.keys, ["extra", "isbn"]);
+        assert_eq!(path.to_string(), "books.extra.isbn");
+        for bad in ["books", "books.", ".shelf", "a..b", "a.b c"] {
             assert!(KeyPath::parse(bad).is_err(), "{bad}");
         }
     }

@@ -207,4 +207,22 @@ mod tests {
         assert_eq!(at, [(5, 1), (6, 26), (6, 55)]);
         assert!(errs[1].message.contains("`r u` is not a language tag"));
     }
+
+    #[test]
+    fn a_declared_key_path_that_is_not_one_is_located_where_it_is_written() {
+        let text = format!(
+            "{GOOD}references:\n  books.shelf: shelves\n  books: sources.id\nprose:\n  books.title: spaced\n"
+        );
+        let errs = Settings::parse(&text, Path::new("site.yaml")).unwrap_err();
+        let at: Vec<_> = errs.iter().map(|d| (d.line, d.column)).collect();
+        // The key `books`, then the target `shelves` (a value), in the order of their keys.
+        assert_eq!(at, [(7, 3), (6, 16)]);
+        assert!(errs[1].message.contains("`shelves` is not a key path"));
+        let good = format!(
+            "{GOOD}references:\n  books.shelf: shelves.id\nprose:\n  books.title: spaced\n"
+        );
+        let rules = Settings::parse(&good, Path::new("site.yaml")).unwrap().data;
+        assert_eq!(rules.references[0].to.to_string(), "shelves.id");
+        assert_eq!(rules.prose.len(), 1);
+    }
 }

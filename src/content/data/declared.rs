@@ -250,3 +250,61 @@ pub(super) fn sources_named(data: &Data, rules: &DataRules) -> Vec<String> {
     }
     named
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(yaml: &str, prose: &[(&str, Prose)]) -> Data {
+        let mut data = Data::default();
+        data.other
+            .insert("books".to_owned(), serde_yaml::from_str(yaml).unwrap());
+        data.prose = prose
+            .iter()
+            .map(|(p, kind)| (KeyPath::parse(p).unwrap(), *kind))
+            .collect();
+        data
+    }
+
+    const BOOKS: &str = "- title: в море\n  code: AB-1\n  extra: {note: и в порту, pages: 3}\n";
+
+    fn read(data: &Data) -> Vec<String> {
+        let mut read = Vec::new();
+        prose_strings(data, "books", &mut |s: &str| read.push(s.to_owned()));
+        read
+    }
+
+    #[test]
+    fn the_declared_prose_is_what_is_read_and_every_string_without_a_declaration() {
+        assert_eq!(read(&data(BOOKS, &[])), ["в море", "AB-1", "и в порту"]);
+        let declared = [
+            ("books.title", Prose::Spaced),
+            ("books.extra", Prose::AsWritten),
+        ];
+        assert_eq!(read(&data(BOOKS, &declared)), ["в море", "и в порту"]);
+    }
+
+    #[test]
+    fn only_the_prose_declared_spaced_is_spaced() {
+        let declared = [
+            ("books.title", Prose::Spaced),
+            ("books.extra", Prose::AsWritten),
+        ];
+        let mut data = data(BOOKS, &declared);
+        space(&mut data, Spacing::of("ru").unwrap());
+        assert_eq!(read(&data), ["в\u{a0}море", "и в порту"]);
+    }
+
+    #[test]
+    fn key_paths_go_through_lists_and_mappings_to_the_values_they_name() {
+        let value: Value = serde_yaml::from_str(
+            "shelves: [{id: a}, {id: b}]\nbooks:\n  - {shelf: a, sources: [x, y]}\n",
+        )
+        .unwrap();
+        let mut nodes = Vec::new();
+        let keys = ["books".to_owned(), "sources".to_owned()];
+        walk(&value, &keys, YamlPath::root(), &mut nodes);
+        let paths: Vec<String> = nodes.iter().map(|(p, _)| p.to_string()).collect();
+        assert_eq!(paths, ["books[0].sources[0]", "books[0].sources[1]"]);
+    }
+}
