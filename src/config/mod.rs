@@ -1,7 +1,8 @@
 //! What a build is asked to do: the options of the command line, the site's settings
-//! (`site.yaml`), its editions, and each edition's interface strings (`i18n/`).
+//! (`site.yaml`, with what it declares of the data files), its editions, and each edition's interface strings (`i18n/`).
 
 pub mod base_url;
+pub mod data_rules;
 pub mod editions;
 pub mod language_tag;
 pub mod settings;

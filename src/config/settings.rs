@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::config::base_url::BaseUrl;
+use crate::config::data_rules::DataRules;
 use crate::config::language_tag::LanguageTag;
 use crate::diagnostics::problem::Problem;
 use crate::diagnostics::yaml::YamlFile;
@@ -53,6 +54,10 @@ pub struct Settings {
     /// (from templates/card.svg or the built-in one). Cards need `base_url`: a shared link's
     /// picture must have an absolute address.
     pub share_cards: bool,
+    /// What the site declares of its own data files: references between them, and which
+    /// of their strings are prose. Not given to templates.
+    #[serde(skip)]
+    pub data: DataRules,
 }
 
 /// An edition of the site in another language, as `site.yaml` gives it.
@@ -111,6 +116,7 @@ impl Settings {
             translations: Vec::new(),
             content_security_policy: read::default_policy(),
             share_cards: false,
+            data: DataRules::default(),
         }
     }
 
@@ -200,5 +206,23 @@ mod tests {
         // No `language_name` (at `translations:`), the language tag, the empty title.
         assert_eq!(at, [(5, 1), (6, 26), (6, 55)]);
         assert!(errs[1].message.contains("`r u` is not a language tag"));
+    }
+
+    #[test]
+    fn a_declared_key_path_that_is_not_one_is_located_where_it_is_written() {
+        let text = format!(
+            "{GOOD}references:\n  books.shelf: shelves\n  books: sources.id\nprose:\n  books.title: spaced\n"
+        );
+        let errs = Settings::parse(&text, Path::new("site.yaml")).unwrap_err();
+        let at: Vec<_> = errs.iter().map(|d| (d.line, d.column)).collect();
+        // The key `books`, then the target `shelves` (a value), in the order of their keys.
+        assert_eq!(at, [(7, 3), (6, 16)]);
+        assert!(errs[1].message.contains("`shelves` is not a key path"));
+        let good = format!(
+            "{GOOD}references:\n  books.shelf: shelves.id\nprose:\n  books.title: spaced\n"
+        );
+        let rules = Settings::parse(&good, Path::new("site.yaml")).unwrap().data;
+        assert_eq!(rules.references[0].to.to_string(), "shelves.id");
+        assert_eq!(rules.prose.len(), 1);
     }
 }

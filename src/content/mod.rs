@@ -61,6 +61,10 @@ pub fn load(options: &BuildOptions) -> Site {
         Ok(settings) => editions::editions(settings),
         Err(_) => vec![Edition::unknown()],
     };
+    let rules = settings
+        .as_ref()
+        .map(|s| s.data.clone())
+        .unwrap_or_default();
     // The other parts don't depend on each other; on a small site, loading them side by
     // side is most of what makes a build fast.
     let (
@@ -73,7 +77,7 @@ pub fn load(options: &BuildOptions) -> Site {
         || pages::load(root, options.drafts, &editions),
         || {
             rayon::join(
-                || data::load(root, &editions),
+                || data::load(root, &editions, &rules),
                 || {
                     rayon::join(
                         || strings::load(root, &editions),

@@ -5,7 +5,7 @@
 //!
 //! Why a second pass rather than spans from the deserialiser. `serde-saphyr`'s `Spanned<T>`
 //! does carry spans through `deny_unknown_fields` and `deserialize_with`, but it would put a
-//! wrapper in every field a check reads (`Source::id`, `Country::group`, each translation's
+//! wrapper in every field a check reads (`Source::id`, `Term::id`, each translation's
 //! `code`), which the stages after loading read as plain values; it loses its spans inside
 //! untagged enums (the interface strings' `Text`); and it would replace `yaml_serde` as the
 //! deserialiser, changing the wording of every YAML error and how untyped data files (given

@@ -24,7 +24,7 @@ use tera::Context;
 use super::cards::{self, CardLink};
 use super::editions::Alternate;
 use crate::config::settings::Settings;
-use crate::content::data::{Country, Data, Event, Group, Source, Term};
+use crate::content::data::{Data, Event, Source, Term};
 use crate::content::page::Page;
 use crate::markdown::citations::entry_anchor;
 use crate::markdown::{Body, Citation, TocEntry};
@@ -96,8 +96,6 @@ fn cited_sources<'a>(citations: &'a [Citation], data: &'a Data) -> Vec<CitedSour
 pub struct DataContext<'a> {
     sources: &'a [Source],
     timeline: &'a [Event],
-    groups: &'a [Group],
-    countries: &'a [Country],
     glossary: &'a [Term],
     #[serde(flatten)]
     other: &'a BTreeMap<String, serde_yaml::Value>,
@@ -108,8 +106,6 @@ impl<'a> DataContext<'a> {
         DataContext {
             sources: &data.sources,
             timeline: &data.timeline,
-            groups: &data.groups,
-            countries: &data.countries,
             glossary: &data.glossary,
             other: &data.other,
         }

@@ -2,10 +2,13 @@
 //! used is reported at the place it is written, found by its path in the file, and every such
 //! problem of the file is reported at once.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use super::{Settings, Translation};
 use crate::config::base_url::BaseUrl;
+use crate::config::data_rules::{DataRules, KeyPath, Prose, Reference};
 use crate::config::language_tag::{self, LanguageTag};
 use crate::diagnostics::problem::Problem;
 use crate::diagnostics::spans::YamlPath;
@@ -26,6 +29,8 @@ const FIELDS: &[&str] = &[
     "translations",
     "content_security_policy",
     "share_cards",
+    "references",
+    "prose",
 ];
 
 const TRANSLATION_FIELDS: &[&str] = &["code", "language", "name", "title", "description", "author"];
@@ -54,6 +59,10 @@ struct SiteYaml {
     content_security_policy: String,
     #[serde(default)]
     share_cards: bool,
+    #[serde(default)]
+    references: BTreeMap<String, String>,
+    #[serde(default)]
+    prose: BTreeMap<String, Prose>,
 }
 
 pub(super) fn default_policy() -> String {
@@ -106,6 +115,7 @@ pub(super) fn settings(file: &YamlFile) -> Result<Settings, Vec<Problem>> {
         );
     }
     let translations = translations(&site, file, &mut problems);
+    let data = data_rules(&site, file, &mut problems);
     let base_url = site.base_url.as_deref().and_then(|url| {
         BaseUrl::parse(url)
             .map_err(|message| {
@@ -130,6 +140,7 @@ pub(super) fn settings(file: &YamlFile) -> Result<Settings, Vec<Problem>> {
             translations,
             content_security_policy: site.content_security_policy,
             share_cards: site.share_cards,
+            data,
         }),
         _ => Err(problems),
     }
@@ -206,6 +217,42 @@ fn translations(site: &SiteYaml, file: &YamlFile, problems: &mut Vec<Problem>) -
         }));
     }
     usable
+}
+
+/// The declared references and prose of the data files, each key path usable, or a
+/// problem in `problems` at the one that isn't.
+fn data_rules(site: &SiteYaml, file: &YamlFile, problems: &mut Vec<Problem>) -> DataRules {
+    let mut rules = DataRules::default();
+    let mut parsed = |path: &YamlPath, text: &str, key: bool| match KeyPath::parse(text) {
+        Ok(path) => Some(path),
+        Err(message) => {
+            let problem = match key {
+                true => file.error_at_key(path, message),
+                false => file.error_at(path, message),
+            };
+            problems.push(problem);
+            None
+        }
+    };
+    for (from, to) in &site.references {
+        let at = YamlPath::root().key("references").key(from);
+        let (from, to) = (parsed(&at, from, true), parsed(&at, to, false));
+        if let (Some(from), Some(to)) = (from, to) {
+            let declared_at = file.spans().key(&at).unwrap_or(file.spans().nearest(&at));
+            rules.references.push(Reference {
+                from,
+                to,
+                declared_at,
+            });
+        }
+    }
+    for (path, prose) in &site.prose {
+        let at = YamlPath::root().key("prose").key(path);
+        rules
+            .prose
+            .extend(parsed(&at, path, true).map(|p| (p, *prose)));
+    }
+    rules
 }
 
 /// A `mailto:` address or a web page, the two ways a reader can send a report.

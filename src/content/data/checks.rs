@@ -9,8 +9,8 @@ use crate::diagnostics::problem::{Problem, did_you_mean};
 use crate::diagnostics::spans::YamlPath;
 use crate::diagnostics::yaml::YamlFile;
 
-/// Checks across entries and files: unique ids, every cited source and every country's
-/// group known, every event sourced. `texts` are the files this folder gave (an edition's
+/// Checks across entries and files: unique ids, every source the timeline cites known,
+/// every event sourced (what the site declares of its own files is [`super::declared`]'s). `texts` are the files this folder gave (an edition's
 /// may give only some, the others being the default edition's); each check runs only on
 /// those, and only if the files it reads loaded.
 pub fn across_files(data: &Data, texts: &Texts) -> Vec<Problem> {
@@ -24,29 +24,14 @@ pub fn across_files(data: &Data, texts: &Texts) -> Vec<Problem> {
             "id",
             data.glossary.iter().map(|t| t.id.as_str()).collect(),
         ),
-        (
-            "groups",
-            "id",
-            data.groups.iter().map(|g| g.id.as_str()).collect(),
-        ),
-        (
-            "countries",
-            "code",
-            data.countries.iter().map(|c| c.code.as_str()).collect(),
-        ),
     ];
     for (stem, key, ids) in ids {
         if loaded(stem) {
             problems.extend(duplicates(&texts[stem], key, ids));
         }
     }
-    if usable("sources") {
-        for stem in ["timeline", "countries"].into_iter().filter(|s| loaded(s)) {
-            problems.extend(unknown_sources(data, stem, &texts[stem]));
-        }
-    }
-    if loaded("countries") {
-        problems.extend(unknown_groups(data, texts, usable("groups")));
+    if usable("sources") && loaded("timeline") {
+        problems.extend(unknown_sources(data, &texts["timeline"]));
     }
     if loaded("timeline") {
         problems.extend(unsourced_events(data, &texts["timeline"]));
@@ -54,17 +39,10 @@ pub fn across_files(data: &Data, texts: &Texts) -> Vec<Problem> {
     problems
 }
 
-/// The ids the entries of `stem` cite that `sources.yaml` lacks.
-fn unknown_sources(data: &Data, stem: &str, file: &YamlFile) -> Vec<Problem> {
+/// The ids the timeline's events cite that `sources.yaml` lacks.
+fn unknown_sources(data: &Data, file: &YamlFile) -> Vec<Problem> {
     let known: HashSet<&str> = data.source_ids().collect();
-    let lists: Vec<&[SourceId]> = match stem {
-        "timeline" => data.timeline.iter().map(|e| e.sources.as_slice()).collect(),
-        _ => data
-            .countries
-            .iter()
-            .map(|c| c.sources.as_slice())
-            .collect(),
-    };
+    let lists: Vec<&[SourceId]> = data.timeline.iter().map(|e| e.sources.as_slice()).collect();
     let cited = lists.into_iter().enumerate().flat_map(|(entry, ids)| {
         let at = move |n| YamlPath::root().index(entry).key("sources").index(n);
         ids.iter().enumerate().map(move |(n, id)| (at(n), id))
@@ -102,42 +80,6 @@ fn unsourced_events(data: &Data, file: &YamlFile) -> Vec<Problem> {
         .collect()
 }
 
-/// Countries whose group `groups.yaml` doesn't define. Unchecked when `groups.yaml` failed
-/// to load; an error of its own when there is none.
-fn unknown_groups(data: &Data, texts: &Texts, groups_loaded: bool) -> Vec<Problem> {
-    if data.countries.is_empty() || data.broken.contains("groups") {
-        return Vec::new();
-    }
-    if !groups_loaded {
-        return vec![
-            Problem::file(
-                &texts["countries"].shown,
-                "the countries' groups are not defined",
-            )
-            .with_hint("create content/data/groups.yaml with an `id` and a `label` for each group"),
-        ];
-    }
-    let ids: Vec<&str> = data.groups.iter().map(|g| g.id.as_str()).collect();
-    data.countries
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !ids.contains(&c.group.as_str()))
-        .map(|(entry, c)| {
-            let group = c.group.as_str();
-            let hint = match did_you_mean(group, ids.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("the groups are: {}", ids.join(", ")),
-            };
-            let path = YamlPath::root().index(entry).key("group");
-            let message = format!(
-                "{} is in the group `{group}`, which groups.yaml doesn't define",
-                c.name
-            );
-            texts["countries"].error_at(&path, message).with_hint(hint)
-        })
-        .collect()
-}
-
 /// Every second and later use of an id in one file, at the id.
 fn duplicates(file: &YamlFile, key: &str, ids: Vec<&str>) -> Vec<Problem> {
     let mut seen: HashSet<&str> = HashSet::new();
@@ -154,7 +96,7 @@ fn duplicates(file: &YamlFile, key: &str, ids: Vec<&str>) -> Vec<Problem> {
     problems
 }
 
-/// Sources neither cited (by a page, the timeline or the map) nor marked
+/// Sources neither cited (by a page, the timeline or a declared reference) nor marked
 /// `further_reading`: listed nowhere, so probably a mistake.
 pub fn unused_sources<'a>(data: &Data, cited: impl Iterator<Item = &'a str>) -> Vec<Problem> {
     let mut used: HashSet<&str> = cited.collect();
@@ -163,11 +105,7 @@ pub fn unused_sources<'a>(data: &Data, cited: impl Iterator<Item = &'a str>) -> 
             .iter()
             .flat_map(|e| e.sources.iter().map(|s| s.as_str())),
     );
-    used.extend(
-        data.countries
-            .iter()
-            .flat_map(|c| c.sources.iter().map(|s| s.as_str())),
-    );
+    used.extend(data.sources_named.iter().map(String::as_str));
     let shown = Path::new(DIR).join("sources.yaml");
     data.sources
         .iter()

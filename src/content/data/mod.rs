@@ -1,14 +1,16 @@
 //! Data files: `content/data/*.yaml`, given to every template as `data.<file name>`.
 //!
-//! Five files have a meaning to the generator and are typed and checked: `sources.yaml`
-//! (what citations cite), `timeline.yaml`, `groups.yaml` and `countries.yaml` (the map and
-//! its groups) and `glossary.yaml` (terms linked from their first use). Any other file is
-//! passed to templates as it is.
+//! Three files have a meaning to the generator and are typed and checked: `sources.yaml`
+//! (what citations cite), `timeline.yaml` (dated events, each citing sources, sorted by
+//! date) and `glossary.yaml` (terms linked from their first use). Any other file is the
+//! site's own, passed to templates as it is: what `site.yaml` declares of it (references to
+//! other files, its prose) is checked and applied by [`declared`].
 //!
 //! A file that fails to load reports its own problems and nothing that merely depends on
 //! it: with `sources.yaml` broken, no citation is called unknown.
 
 mod checks;
+mod declared;
 pub mod types;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -16,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+use crate::config::data_rules::{DataRules, KeyPath, Prose};
 use crate::config::editions::Edition;
 use crate::diagnostics::problem::Problem;
 use crate::diagnostics::spans::{Position, YamlPath};
@@ -24,7 +27,7 @@ use crate::source_text;
 use crate::text::spacing::Spacing;
 use crate::text::words::WordCount;
 pub use checks::unused_sources;
-pub use types::{Border, Country, Event, Group, Source, SourceId, Term};
+pub use types::{Event, Source, SourceId, Term};
 
 pub const DIR: &str = "content/data";
 
@@ -33,8 +36,6 @@ pub const DIR: &str = "content/data";
 pub struct Data {
     pub sources: Vec<Source>,
     pub timeline: Vec<Event>,
-    pub groups: Vec<Group>,
-    pub countries: Vec<Country>,
     pub glossary: Vec<Term>,
     /// Files the generator gives no meaning to, by file stem.
     pub other: BTreeMap<String, serde_yaml::Value>,
@@ -47,6 +48,10 @@ pub struct Data {
     /// The stems of the files an edition has in its own language; the others are the
     /// default edition's.
     pub translated: BTreeSet<String>,
+    /// The prose `site.yaml` declares in the files the generator gives no meaning to.
+    pub prose: Vec<(KeyPath, Prose)>,
+    /// The sources those files name, by declared references to `sources.id`.
+    pub sources_named: Vec<String>,
 }
 
 impl Data {
@@ -68,15 +73,10 @@ impl Data {
             spaced(&mut event.title);
             spaced(&mut event.text);
         }
-        for group in &mut self.groups {
-            std::iter::once(&mut group.label)
-                .chain(&mut group.short)
-                .for_each(spaced);
-        }
-        self.countries.iter_mut().for_each(|c| spaced(&mut c.name));
         self.glossary
             .iter_mut()
             .for_each(|t| spaced(&mut t.definition));
+        declared::space(self, spacing);
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -93,7 +93,8 @@ impl Data {
     }
 
     /// The words a reader reads in the data file `stem` when a page shows it: the prose
-    /// fields of typed entries (not ids, dates or codes), every string of other files.
+    /// fields of typed entries (not ids, dates or codes); in other files, the strings of the
+    /// prose `site.yaml` declares, or every string when it declares none.
     pub fn prose_words(&self, stem: &str) -> usize {
         let mut words = WordCount::default();
         let mut add = |text: &str| {
@@ -111,34 +112,15 @@ impl Data {
                 add(&e.title);
                 add(&e.text);
             }),
-            "groups" => self.groups.iter().for_each(|g| add(&g.label)),
-            "countries" => self.countries.iter().for_each(|c| {
-                add(&c.name);
-                c.extra.values().for_each(|v| yaml_strings(v, &mut add));
-            }),
             "glossary" => self.glossary.iter().for_each(|t| {
                 std::iter::once(&t.term)
                     .chain(&t.aliases)
                     .chain([&t.definition])
                     .for_each(|t| add(t))
             }),
-            other => {
-                if let Some(value) = self.other.get(other) {
-                    yaml_strings(value, &mut add);
-                }
-            }
+            other => declared::prose_strings(self, other, &mut add),
         }
         words.total()
-    }
-}
-
-fn yaml_strings(value: &serde_yaml::Value, add: &mut impl FnMut(&str)) {
-    match value {
-        serde_yaml::Value::String(s) => add(s),
-        serde_yaml::Value::Sequence(items) => items.iter().for_each(|v| yaml_strings(v, add)),
-        serde_yaml::Value::Mapping(map) => map.values().for_each(|v| yaml_strings(v, add)),
-        serde_yaml::Value::Tagged(tagged) => yaml_strings(&tagged.value, add),
-        _ => {}
     }
 }
 
@@ -148,13 +130,15 @@ pub(super) type Texts = HashMap<String, YamlFile>;
 /// Loads the data of every edition, with what went wrong: the default edition's from
 /// `root/content/data/*.yaml`, and each translation's from `content/<code>/data/`, where a
 /// file replaces the default edition's file of the same name. A missing folder is an empty
-/// data set, or the default edition's.
-pub fn load(root: &Path, editions: &[Edition]) -> (Vec<Data>, Vec<Problem>) {
-    let (default, mut problems) = load_folder(root, DIR, None);
+/// data set, or the default edition's. `rules` are what `site.yaml` declares of the files
+/// the generator gives no meaning to.
+pub fn load(root: &Path, editions: &[Edition], rules: &DataRules) -> (Vec<Data>, Vec<Problem>) {
+    let (default, mut problems) = load_folder(root, DIR, None, rules);
+    problems.extend(declared::undeclared_files(&default, rules));
     let mut all = vec![default];
     for edition in editions.iter().filter_map(Edition::folder) {
         let folder = format!("content/{edition}/data");
-        let (data, found) = load_folder(root, &folder, Some(&all[0]));
+        let (data, found) = load_folder(root, &folder, Some(&all[0]), rules);
         problems.extend(found);
         all.push(data);
     }
@@ -167,9 +151,15 @@ pub fn load(root: &Path, editions: &[Edition]) -> (Vec<Data>, Vec<Problem>) {
 }
 
 /// The data in `root/<folder>`, over `base` (the default edition's) if given.
-fn load_folder(root: &Path, folder: &str, base: Option<&Data>) -> (Data, Vec<Problem>) {
+fn load_folder(
+    root: &Path,
+    folder: &str,
+    base: Option<&Data>,
+    rules: &DataRules,
+) -> (Data, Vec<Problem>) {
     let mut data = base.cloned().unwrap_or_default();
     data.translated.clear();
+    data.prose.clone_from(&rules.prose);
     let mut problems = Vec::new();
     let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
         return (data, problems);
@@ -216,6 +206,8 @@ fn load_folder(root: &Path, folder: &str, base: Option<&Data>) -> (Data, Vec<Pro
         texts.insert(stem, file);
     }
     problems.extend(checks::across_files(&data, &texts));
+    problems.extend(declared::check_references(&data, &texts, rules));
+    data.sources_named = declared::sources_named(&data, rules);
     if let Some(file) = texts.get("sources") {
         data.source_positions.clear();
         for (n, source) in data.sources.iter().enumerate() {
@@ -235,8 +227,6 @@ fn parse_file(data: &mut Data, stem: &str, file: &YamlFile) -> Result<(), Proble
     match stem {
         "sources" => parse_into(file, &mut data.sources, types::SOURCE_FIELDS),
         "timeline" => parse_into(file, &mut data.timeline, types::EVENT_FIELDS),
-        "groups" => parse_into(file, &mut data.groups, types::GROUP_FIELDS),
-        "countries" => parse_into(file, &mut data.countries, types::COUNTRY_FIELDS),
         "glossary" => parse_into(file, &mut data.glossary, types::TERM_FIELDS),
         _ => parse_into(file, data.other.entry(stem.to_owned()).or_default(), &[]),
     }

@@ -1,6 +1,4 @@
-//! The typed data files: what each entry holds and which values are accepted.
-
-use std::collections::BTreeMap;
+//! The data files the engine reads: what each entry holds and which values are accepted.
 
 use serde::{Deserialize, Serialize};
 
@@ -71,62 +69,6 @@ pub struct Event {
     pub scheduled: bool,
 }
 
-pub const GROUP_FIELDS: &[&str] = &["id", "label", "short", "border"];
-
-/// One entry of `groups.yaml`: a group the map's countries are put in. The groups' order
-/// is the legend's. A group's colours are the site stylesheet's, for the class
-/// `g-<id>`, so that they follow its light and dark palettes.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Group {
-    pub id: Slug,
-    /// What the legend says of the group.
-    pub label: String,
-    /// A shorter label, where space is tight (a table cell); the label if not given.
-    #[serde(default)]
-    pub short: Option<String>,
-    /// How its tiles are outlined, so the group is told by more than colour.
-    #[serde(default)]
-    pub border: Border,
-}
-
-/// A tile's outline on the map.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Border {
-    #[default]
-    None,
-    Thick,
-    Dashed,
-}
-
-pub const COUNTRY_FIELDS: &[&str] = &[
-    "name", "code", "group", "joined", "col", "row", "sources", "extra",
-];
-
-/// One entry of `countries.yaml`: a tile on the map and a row of its table.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Country {
-    pub name: String,
-    /// Two-letter ISO 3166 code, shown on the map tile.
-    #[serde(deserialize_with = "country_code")]
-    pub code: String,
-    /// The `id` of its group in `groups.yaml`.
-    pub group: Slug,
-    /// When it joined the organisation the explainer is about, if it did.
-    #[serde(default)]
-    pub joined: Option<PartialDate>,
-    /// Tile position on the schematic map: column from the west, row from the north.
-    pub col: u8,
-    pub row: u8,
-    #[serde(default)]
-    pub sources: Vec<SourceId>,
-    /// Anything else the site's templates show about the country, as written.
-    #[serde(default)]
-    pub extra: BTreeMap<String, serde_yaml::Value>,
-}
-
 pub const TERM_FIELDS: &[&str] = &["id", "term", "aliases", "forms", "definition"];
 
 /// One entry of `glossary.yaml`.
@@ -191,18 +133,6 @@ fn web_url<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, 
             _ => Err(format!(
                 "`{s}` is not a web address: it must start with https:// or http://"
             )),
-        }
-    }))
-}
-
-fn country_code<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    deserializer.deserialize_str(ParseVisitor::new("a country code", |s| {
-        if s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()) {
-            Ok(s.to_owned())
-        } else {
-            Err(format!(
-                "`{s}` is not a two-letter country code such as `EE`"
-            ))
         }
     }))
 }
