@@ -11,7 +11,6 @@ mod site_files;
 
 use rayon::prelude::*;
 
-use crate::config::editions::Edition;
 use crate::content::data;
 use crate::content::outline::Outline;
 use crate::content::page::{Page, PageId};
@@ -58,10 +57,7 @@ pub fn site(library: &Library, sink: &dyn Sink) -> Result<Rendered> {
     let publish = library.templates.as_ref().filter(|_| !library.is_broken());
     let templates = publish.map(|base| editions::templates(library, base));
     let translations = Translations::new(library);
-    let editions: Vec<Edition> = library.editions().cloned().collect();
-    let painter = templates
-        .as_ref()
-        .and_then(|t| Painter::new(&library.settings, &editions, t));
+    let painter = templates.as_ref().and_then(|t| Painter::new(library, t));
     let rendered: Vec<(Outline, Vec<Problem>)> = library
         .pages
         .par_iter()

@@ -33,33 +33,43 @@ impl Spacing {
     }
 
     /// `text` with the spaces that must not break made no-break; text that needs none is
-    /// returned as it is.
+    /// returned as it is, without a copy (most of a page's text events need none).
     pub fn apply<'t>(&self, text: &'t str) -> Cow<'t, str> {
-        let chars: Vec<char> = text.chars().collect();
-        let binds = |i: usize| {
-            chars[i] == ' '
-                && (self.before_dash(&chars, i) || (i > 0 && self.after_short_word(&chars, i)))
-        };
-        if !(0..chars.len()).any(binds) {
-            return Cow::Borrowed(text);
+        let mut out: Option<String> = None;
+        // The two characters before the current one, nearest last.
+        let mut before: [Option<char>; 2] = [None, None];
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, c)| c);
+            let binds =
+                c == ' ' && (self.before_dash(before, next) || self.after_short_word(before));
+            match (&mut out, binds) {
+                (Some(out), _) => out.push(if binds { NBSP } else { c }),
+                (None, true) => {
+                    let mut copy = String::with_capacity(text.len() + 8);
+                    copy.push_str(&text[..at]);
+                    copy.push(NBSP);
+                    out = Some(copy);
+                }
+                (None, false) => {}
+            }
+            before = [before[1], Some(c)];
         }
-        let out = (0..chars.len())
-            .map(|i| if binds(i) { NBSP } else { chars[i] })
-            .collect();
-        Cow::Owned(out)
+        out.map_or(Cow::Borrowed(text), Cow::Owned)
     }
 
-    fn before_dash(&self, chars: &[char], space: usize) -> bool {
-        space > 0 && matches!(chars.get(space + 1), Some('—' | '–'))
+    /// A space between a word and a dash.
+    fn before_dash(&self, before: [Option<char>; 2], next: Option<char>) -> bool {
+        before[1].is_some() && matches!(next, Some('—' | '–'))
     }
 
-    /// The space at `space` follows a word of one letter that is one of the language's
-    /// short words.
-    fn after_short_word(&self, chars: &[char], space: usize) -> bool {
-        let letter = chars[space - 1];
-        let starts_word = space < 2
-            || chars[space - 2].is_whitespace()
-            || matches!(chars[space - 2], '(' | '[' | '«' | '„' | '“' | '"');
+    /// A space after a word of one letter that is one of the language's short words.
+    fn after_short_word(&self, before: [Option<char>; 2]) -> bool {
+        let Some(letter) = before[1] else {
+            return false;
+        };
+        let starts_word = before[0]
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '«' | '„' | '“' | '"'));
         let lower = letter.to_lowercase().next().unwrap_or(letter);
         starts_word && self.short_words.contains(&lower)
     }

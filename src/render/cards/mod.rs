@@ -27,10 +27,10 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Sink;
-use crate::config::editions::Edition;
 use crate::config::settings::Settings;
 use crate::content::page::Page;
 use crate::diagnostics::problem::Problem;
+use crate::library::Library;
 use crate::templates::Templates;
 use crate::urls::SitePath;
 
@@ -96,7 +96,7 @@ pub struct CardCount {
 
 /// Makes the cards of a build's pages, on all cores, and counts them.
 pub struct Painter<'a> {
-    editions: &'a [Edition],
+    library: &'a Library,
     /// Each edition's templates, by edition.
     templates: &'a [Templates],
     /// The site's address as the cards show it.
@@ -107,14 +107,11 @@ pub struct Painter<'a> {
 
 impl<'a> Painter<'a> {
     /// The painter of a site with cards; `None` for one without.
-    pub fn new(
-        settings: &'a Settings,
-        editions: &'a [Edition],
-        templates: &'a [Templates],
-    ) -> Option<Painter<'a>> {
+    pub fn new(library: &'a Library, templates: &'a [Templates]) -> Option<Painter<'a>> {
+        let settings = &library.settings;
         let address = settings.address().filter(|_| enabled(settings))?;
         Some(Painter {
-            editions,
+            library,
             templates,
             address,
             drawn: AtomicUsize::new(0),
@@ -138,7 +135,7 @@ impl<'a> Painter<'a> {
         page: &Page,
         sink: &dyn Sink,
     ) -> Result<Option<(SitePath, Vec<u8>)>, Problem> {
-        let edition = &self.editions[page.edition.0];
+        let edition = &self.library.volume(page.edition).edition;
         let templates = &self.templates[page.edition.0];
         let (question, section) = question_and_section(page);
         let site = (edition.title.as_str(), self.address);
