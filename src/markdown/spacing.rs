@@ -65,9 +65,8 @@ impl<'a> Pass<'a> for Spaces<'a> {
         }
     }
 
-    fn finish(&mut self, cx: &mut Context, body: &mut super::Body) {
+    fn finish(&mut self, _: &mut Context, _: &mut super::Body) {
         // Every text ends inside a block, whose end released it; nothing is left here.
-        let _ = (cx, body);
         debug_assert!(self.held.is_none());
     }
 }
