@@ -39,6 +39,7 @@ use std::path::PathBuf;
 
 pub use config::{BuildOptions, IfBusy};
 use content::assets::Assets;
+use content::page::PageText;
 pub use diagnostics::error::{Error, Result};
 use diagnostics::problem::Problem;
 use library::Library;
@@ -81,9 +82,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     // checks again, as the folder may have changed while this build waited.
     output::check_output_dir(&options.root, &options.output_dir)?;
     let _lock = output::lock::take(&options.output_dir, options.if_busy)?;
-    let library = prepare(options);
+    let (library, texts) = prepare(options);
     if library.is_broken() {
-        return Err(problems_of(&library));
+        return Err(problems_of(&library, texts));
     }
     let planned: BTreeSet<SitePath> = library
         .pages
@@ -97,7 +98,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         &planned,
         &library.assets,
     )?;
-    let rendered = render::site(&library, &writer)?;
+    let rendered = render::site(&library, texts, &writer)?;
     writer.finish()?;
     Ok(BuildReport {
         pages: library.pages.len(),
@@ -109,15 +110,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 }
 
 /// Loads and prepares the site: a library even of a site with mistakes, which rendering
-/// then reports all together.
-pub fn prepare(options: &BuildOptions) -> Library {
+/// then reports all together, and its pages' texts to render.
+pub fn prepare(options: &BuildOptions) -> (Library, Vec<PageText>) {
     library::new(content::load(options))
 }
 
 /// Every problem of a site with mistakes: it goes through the same stages as a good one,
 /// into a sink that keeps nothing.
-fn problems_of(library: &Library) -> Error {
-    match render::site(library, &output::Discard) {
+fn problems_of(library: &Library, texts: Vec<PageText>) -> Error {
+    match render::site(library, texts, &output::Discard) {
         Err(error) => error,
         // A broken library always renders to errors: its own are among them.
         Ok(_) => Error::site(library.problems.clone()),
@@ -127,9 +128,9 @@ fn problems_of(library: &Library) -> Error {
 /// Builds the site into memory, without writing anything; the library is kept, to
 /// re-render a page alone (`serve`).
 pub fn build_in_memory(options: &BuildOptions) -> Result<(InMemory, Library)> {
-    let library = prepare(options);
+    let (library, texts) = prepare(options);
     let memory = output::Memory::default();
-    let rendered = render::site(&library, &memory)?;
+    let rendered = render::site(&library, texts, &memory)?;
     let built = InMemory {
         files: memory.into_files(),
         assets: library.assets.clone(),

@@ -14,7 +14,7 @@ use crate::config::strings::Strings;
 use crate::content::Site;
 use crate::content::assets::Assets;
 use crate::content::data::Data;
-use crate::content::page::{Page, PageId};
+use crate::content::page::{Page, PageId, PageText};
 use crate::diagnostics::problem::{Problem, any_error};
 use crate::markdown::targets::PageIndex;
 use crate::markdown::terms::Glossary;
@@ -58,12 +58,14 @@ pub struct Volume {
     pub glossary: Option<Glossary>,
 }
 
-/// Prepares a loaded site: numbers every page's citations, on all cores.
-pub fn new(site: Site) -> Library {
+/// Prepares a loaded site: numbers every page's citations, on all cores. The pages' texts
+/// come back beside the library, for rendering to read once and let go.
+pub fn new(site: Site) -> (Library, Vec<PageText>) {
     let Site {
         settings,
         volumes,
         pages,
+        texts,
         unloaded,
         templates,
         assets,
@@ -71,7 +73,8 @@ pub fn new(site: Site) -> Library {
     } = site;
     let citations = pages
         .par_iter()
-        .map(|page| markdown::scan_citations(&page.text, &volumes[page.edition.0].data))
+        .zip(&texts)
+        .map(|(page, text)| markdown::scan_citations(text, &volumes[page.edition.0].data))
         .collect();
     let volumes = volumes
         .into_iter()
@@ -85,7 +88,7 @@ pub fn new(site: Site) -> Library {
             strings: v.strings,
         })
         .collect();
-    Library {
+    let library = Library {
         citations,
         index: PageIndex::new(&pages, &unloaded),
         files: files(&pages, &assets),
@@ -96,7 +99,8 @@ pub fn new(site: Site) -> Library {
         templates,
         assets,
         problems,
-    }
+    };
+    (library, texts)
 }
 
 impl Library {

@@ -490,11 +490,11 @@ fn rendering_the_same_library_twice_gives_the_same_files() {
         &page("A", "## Part\n\nClaim.[@s] See [B](b.md#part)."),
     )
     .write("content/b.md", &page("B", "## Part\n\nText."));
-    let library = explainer::prepare(&site.options());
+    let (library, texts) = explainer::prepare(&site.options());
     assert!(!library.is_broken());
     let render = || {
         let memory = explainer::output::Memory::default();
-        let rendered = explainer::render::site(&library, &memory).unwrap();
+        let rendered = explainer::render::site(&library, texts.clone(), &memory).unwrap();
         (memory.into_files(), rendered.outlines.len())
     };
     let (first, pages) = render();

@@ -20,7 +20,7 @@ use crate::diagnostics::spans::YamlPath;
 
 use crate::config::BuildOptions;
 use crate::config::editions::{self, Edition};
-use crate::content::page::Page;
+use crate::content::page::{Page, PageText};
 use crate::diagnostics::problem::{Problem, did_you_mean};
 use crate::templates::Templates;
 
@@ -34,6 +34,8 @@ pub struct Site {
     pub volumes: Vec<Volume>,
     /// In navigation order, edition by edition, each at the index of its id.
     pub pages: Vec<Page>,
+    /// Each page's text, by [`PageId`](page::PageId).
+    pub texts: Vec<PageText>,
     /// Content paths of the files that exist but failed to load: links to them are not
     /// broken, only unchecked.
     pub unloaded: Vec<String>,
@@ -89,6 +91,7 @@ pub fn load(options: &BuildOptions) -> Site {
     );
     let pages::Loaded {
         pages,
+        texts,
         mut problems,
         unloaded,
     } = loaded;
@@ -98,9 +101,9 @@ pub fn load(options: &BuildOptions) -> Site {
     problems.extend(settings.as_ref().err().cloned().unwrap_or_default());
     problems.extend(templates.as_ref().err().cloned().unwrap_or_default());
     if let Ok(templates) = &templates {
-        problems.extend(missing_templates(templates, &pages));
+        problems.extend(missing_templates(templates, &pages, &texts));
     }
-    problems.extend(cross_checks(&pages, &data, &editions));
+    problems.extend(cross_checks((&pages, &texts), &data, &editions));
     let volumes = editions
         .into_iter()
         .zip(data)
@@ -115,6 +118,7 @@ pub fn load(options: &BuildOptions) -> Site {
         settings: settings.unwrap_or_else(|_| Settings::unknown()),
         volumes,
         pages,
+        texts,
         unloaded,
         templates: templates.ok(),
         assets,
@@ -123,17 +127,18 @@ pub fn load(options: &BuildOptions) -> Site {
 }
 
 /// Pages whose `template` does not exist: located on their `template:` line.
-fn missing_templates(templates: &Templates, pages: &[Page]) -> Vec<Problem> {
+fn missing_templates(templates: &Templates, pages: &[Page], texts: &[PageText]) -> Vec<Problem> {
     let names = templates.names();
     pages
         .iter()
-        .filter(|p| !templates.contains(&p.template))
-        .map(|p| {
+        .zip(texts)
+        .filter(|(p, _)| !templates.contains(&p.template))
+        .map(|(p, text)| {
             let hint = match did_you_mean(&p.template, names.iter().copied()) {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("the templates are: {}", names.join(", ")),
             };
-            let text = p.text.text();
+            let text = text.text();
             // At `template:`, or about the file when it takes the default template.
             let at = front_matter::position(text, &YamlPath::root().key("template"));
             let (line, column) = at.map_or((1, 1), |at| (at.line, at.column));
@@ -147,7 +152,11 @@ fn missing_templates(templates: &Templates, pages: &[Page]) -> Vec<Problem> {
 
 /// What the pages ask of the data: in each edition, a page to list the glossary on, and
 /// the data files they show; and what is not yet translated (warnings).
-fn cross_checks(pages: &[Page], data: &[Data], editions: &[Edition]) -> Vec<Problem> {
+fn cross_checks(
+    (pages, texts): (&[Page], &[PageText]),
+    data: &[Data],
+    editions: &[Edition],
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     for edition in editions {
         let data = &data[edition.id.0];
@@ -162,7 +171,7 @@ fn cross_checks(pages: &[Page], data: &[Data], editions: &[Edition]) -> Vec<Prob
             );
         }
         for page in in_edition() {
-            problems.extend(unknown_shown_data(page, data));
+            problems.extend(unknown_shown_data(page, &texts[page.id.0], data));
         }
     }
     problems.extend(translation::missing(pages, data, editions));
@@ -170,7 +179,7 @@ fn cross_checks(pages: &[Page], data: &[Data], editions: &[Edition]) -> Vec<Prob
 }
 
 /// A page's `shows_data` naming a data file its edition doesn't have.
-fn unknown_shown_data(page: &Page, data: &Data) -> Vec<Problem> {
+fn unknown_shown_data(page: &Page, text: &PageText, data: &Data) -> Vec<Problem> {
     let files = || data.files.iter().map(String::as_str);
     let unknown = page
         .front
@@ -184,7 +193,7 @@ fn unknown_shown_data(page: &Page, data: &Data) -> Vec<Problem> {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("name a file of {} without `.yaml`", data::DIR),
             };
-            let text = page.text.text();
+            let text = text.text();
             let path = YamlPath::root().key("shows_data").index(n);
             let at = front_matter::position(text, &path);
             let (line, column) = at.map_or((1, 1), |at| (at.line, at.column));

@@ -1,6 +1,8 @@
 //! The page record: one content file, complete when it is loaded, and never changed after:
 //! what later stages learn of it (its citations' numbers, its headings) they keep in their
-//! own values, by its [`PageId`].
+//! own values, by its [`PageId`]. Its text is a value of its own ([`PageText`]), which
+//! rendering reads once and lets go: the pages' texts together are most of a build's
+//! memory, and the files made after the pages (sitemap, feeds) don't need them.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -35,12 +37,10 @@ pub struct Page {
     /// When it was last revised: `updated`, or `date` without one.
     pub updated: Option<Date>,
     pub template: String,
-    /// The file as read, the only time it is read in a build.
-    pub text: PageText,
 }
 
-/// A page's file as read, BOM and CRLF removed: its range of a block of text that the
-/// pages read together share.
+/// A page's file as read, BOM and CRLF removed, the only time it is read in a build: its
+/// range of a block of text that the pages read together share.
 #[derive(Debug, Default, Clone)]
 pub struct PageText {
     block: Arc<String>,
@@ -85,13 +85,13 @@ impl Page {
 #[cfg(test)]
 impl Page {
     /// A page as if loaded from `content/<site path>.md`, with a minimal front matter and
-    /// `body`: for tests of the later stages.
-    pub(crate) fn in_memory(path: &str, body: &str) -> Page {
+    /// `body`, and its text: for tests of the later stages.
+    pub(crate) fn in_memory(path: &str, body: &str) -> (Page, PageText) {
         let yaml = "title: T\ndescription: D\n";
         let text = format!("---\n{yaml}---\n{body}");
         let content_path = path.replace(".html", ".md");
         let body_start = text.len() - body.len();
-        Page {
+        let page = Page {
             id: PageId(0),
             edition: EditionId::DEFAULT,
             key: content_path.clone(),
@@ -101,7 +101,7 @@ impl Page {
             front: serde_yaml::from_str(yaml).expect("valid front matter"),
             updated: None,
             template: "page.html".to_owned(),
-            text: PageText::alone(text, body_start),
-        }
+        };
+        (page, PageText::alone(text, body_start))
     }
 }

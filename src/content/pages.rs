@@ -29,6 +29,8 @@ pub const HOME_KEY: &str = "index.md";
 pub struct Loaded {
     /// In navigation order: the home page first, then by `weight`, then by site path.
     pub pages: Vec<Page>,
+    /// Each page's text, by [`PageId`].
+    pub texts: Vec<PageText>,
     pub problems: Vec<Problem>,
     /// Content paths of files that exist but failed to load: links to them are not
     /// broken, only unchecked.
@@ -62,11 +64,11 @@ pub fn load(root: &Path, include_drafts: bool, editions: &[Edition]) -> Loaded {
             load_one(root, file, editions, block.clone(), text)
         })
         .collect();
-    loaded.pages.reserve_exact(results.len());
+    let mut pages = Vec::with_capacity(results.len());
     for (file, result) in files.into_iter().zip(results) {
         match result {
-            Ok(page) if page.front.draft && !include_drafts => {}
-            Ok(page) => loaded.pages.push(page),
+            Ok((page, _)) if page.front.draft && !include_drafts => {}
+            Ok(page) => pages.push(page),
             Err(mut errs) => {
                 loaded.problems.append(&mut errs);
                 let relative = file.strip_prefix(&dir).unwrap_or(&file);
@@ -76,15 +78,18 @@ pub fn load(root: &Path, include_drafts: bool, editions: &[Edition]) -> Loaded {
             }
         }
     }
-    loaded.problems.extend(duplicate_paths(&loaded.pages));
-    loaded.problems.extend(missing_homes(&loaded, editions));
-    loaded.pages.sort_by(|a, b| {
+    loaded
+        .problems
+        .extend(duplicate_paths(pages.iter().map(|(page, _)| page)));
+    pages.sort_by(|(a, _), (b, _)| {
         let order = |p: &Page| (p.edition, !p.is_home(), p.front.weight, p.path.clone());
         order(a).cmp(&order(b))
     });
-    for (i, page) in loaded.pages.iter_mut().enumerate() {
+    for (i, (page, _)) in pages.iter_mut().enumerate() {
         page.id = PageId(i);
     }
+    (loaded.pages, loaded.texts) = pages.into_iter().unzip();
+    loaded.problems.extend(missing_homes(&loaded, editions));
     loaded
 }
 
@@ -108,7 +113,11 @@ fn markdown_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
 }
 
 /// Reads and loads one content file, given with `root` prefixed, on its own.
-pub fn load_file(root: &Path, file: &Path, editions: &[Edition]) -> Result<Page, Vec<Problem>> {
+pub fn load_file(
+    root: &Path,
+    file: &Path,
+    editions: &[Edition],
+) -> Result<(Page, PageText), Vec<Problem>> {
     let source = file.strip_prefix(root).unwrap_or(file);
     let text = source_text::read(file, source).map_err(|d| vec![d])?;
     let range = 0..text.len();
@@ -116,14 +125,14 @@ pub fn load_file(root: &Path, file: &Path, editions: &[Edition]) -> Result<Page,
 }
 
 /// Loads the content file `file` (given with `root` prefixed), whose text is at `range`
-/// of `block`. Its id is set once all are sorted.
+/// of `block`: the page and its text. Its id is set once all are sorted.
 fn load_one(
     root: &Path,
     file: &Path,
     editions: &[Edition],
     block: Arc<String>,
     range: Range<usize>,
-) -> Result<Page, Vec<Problem>> {
+) -> Result<(Page, PageText), Vec<Problem>> {
     let source = file.strip_prefix(root).unwrap_or(file).to_path_buf();
     let content_path = file.strip_prefix(root.join(DIR)).unwrap_or(file);
     let text = &block[range.clone()];
@@ -151,7 +160,7 @@ fn load_one(
         front.space(spacing);
     }
     let body_start = split.body_start;
-    Ok(Page {
+    let page = Page {
         id: PageId(0),
         edition,
         key,
@@ -161,8 +170,8 @@ fn load_one(
         updated: front.updated.or(front.date),
         front,
         template,
-        text: PageText::new(block, range, body_start),
-    })
+    };
+    Ok((page, PageText::new(block, range, body_start)))
 }
 
 /// Every edition needs its home page: the default one always, a translation once it has
@@ -189,7 +198,7 @@ fn missing_homes(loaded: &Loaded, editions: &[Edition]) -> Vec<Problem> {
 }
 
 /// Two sources that would be written to the same file: an error naming both.
-fn duplicate_paths(pages: &[Page]) -> Vec<Problem> {
+fn duplicate_paths<'a>(pages: impl Iterator<Item = &'a Page>) -> Vec<Problem> {
     let mut seen: BTreeMap<&SitePath, &Page> = BTreeMap::new();
     let mut problems = Vec::new();
     for page in pages {

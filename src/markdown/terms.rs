@@ -98,7 +98,7 @@ mod tests {
 
     #[test]
     fn only_the_first_whole_word_use_of_each_term_is_found() {
-        let pages = [Page::in_memory("glossary.html", "")];
+        let pages = [Page::in_memory("glossary.html", "").0];
         let g = Glossary::new(
             &[
                 term("article-5", "Article 5", &[]),

@@ -2,12 +2,17 @@
 
 use super::*;
 
-fn page(path: &str, body: &str) -> Page {
+fn page(path: &str, body: &str) -> (Page, PageText) {
     Page::in_memory(path, body)
 }
 
 /// Renders the first of `pages`, with the others as the rest of the site.
-fn render_with(pages: Vec<Page>, data: &Data, glossary: Option<&Glossary>) -> (Body, Vec<Problem>) {
+fn render_with(
+    pages: Vec<(Page, PageText)>,
+    data: &Data,
+    glossary: Option<&Glossary>,
+) -> (Body, Vec<Problem>) {
+    let (pages, texts): (Vec<Page>, Vec<PageText>) = pages.into_iter().unzip();
     let index = PageIndex::new(&pages, &[]);
     let refs = References {
         pages: &index,
@@ -19,7 +24,7 @@ fn render_with(pages: Vec<Page>, data: &Data, glossary: Option<&Glossary>) -> (B
         reserved_ids: &HashSet::from(["main".to_owned(), "toc".to_owned()]),
         spacing: None,
     };
-    to_html(&pages[0], &pages[0].text, &refs)
+    to_html(&pages[0], &texts[0], &refs)
 }
 
 fn render_alone(body: &str) -> (Body, Vec<Problem>) {
@@ -105,7 +110,7 @@ fn the_citation_scan_numbers_sources_as_the_render_does() {
                 ![alt [@a]](i.png) and [@zz].\n";
     let (rendered, _) = render_with(vec![page("here.html", body)], &data, None);
     assert_eq!(
-        scan_citations(&page("here.html", body).text, &data),
+        scan_citations(&page("here.html", body).1, &data),
         rendered.citations
     );
     let ids: Vec<_> = rendered.citations.iter().map(|c| c.id.as_str()).collect();

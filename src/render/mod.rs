@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::content::data;
 use crate::content::outline::Outline;
-use crate::content::page::{Page, PageId};
+use crate::content::page::{Page, PageId, PageText};
 use crate::diagnostics::error::{Error, Result};
 use crate::diagnostics::problem::{Problem, any_error};
 use crate::library::Library;
@@ -48,21 +48,24 @@ pub fn planned_files(library: &Library) -> Vec<SitePath> {
     planned
 }
 
-/// Renders every page and file of the site into `sink`. Any error fails the whole, with
-/// all of them reported; what a build lets through comes back as warnings. The library is
-/// only read: rendering it again gives the same files.
-pub fn site(library: &Library, sink: &dyn Sink) -> Result<Rendered> {
+/// Renders every page and file of the site into `sink`, each page from its text in
+/// `texts` (by [`PageId`]), which are let go before the files beside the pages are made.
+/// Any error fails the whole, with all of them reported; what a build lets through comes
+/// back as warnings. The library is only read: rendering it again gives the same files.
+pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<Rendered> {
     // A site with mistakes is checked, not published: each page's body is rendered for
     // its own mistakes, and nothing reaches the sink.
     let publish = library.templates.as_ref().filter(|_| !library.is_broken());
     let templates = publish.map(|base| editions::templates(library, base));
     let translations = Translations::new(library);
     let painter = templates.as_ref().and_then(|t| Painter::new(library, t));
+    debug_assert_eq!(texts.len(), library.pages.len(), "a text for each page");
     let rendered: Vec<(Outline, Vec<Problem>)> = library
         .pages
         .par_iter()
-        .map(|page| {
-            let (body, mut problems) = body(library, page);
+        .zip(texts)
+        .map(|(page, text)| {
+            let (body, mut problems) = body(library, page, &text);
             if let Some(templates) = templates.as_ref().filter(|_| !any_error(&problems)) {
                 match page_html(library, (templates, &translations), page, &body) {
                     Ok(html) => sink.put(&page.path, html.as_bytes())?,
@@ -101,10 +104,10 @@ pub fn site(library: &Library, sink: &dyn Sink) -> Result<Rendered> {
     })
 }
 
-/// A page's body, rendered with what its edition's pages can refer to.
-fn body(library: &Library, page: &Page) -> (Body, Vec<Problem>) {
+/// A page's body, rendered from its text with what its edition's pages can refer to.
+fn body(library: &Library, page: &Page, text: &PageText) -> (Body, Vec<Problem>) {
     let refs = library.references(page.edition);
-    let (body, problems) = markdown::to_html(page, &page.text, &refs);
+    let (body, problems) = markdown::to_html(page, text, &refs);
     debug_assert_eq!(
         body.citations,
         library.citations(page.id),
@@ -113,11 +116,15 @@ fn body(library: &Library, page: &Page) -> (Body, Vec<Problem>) {
     (body, problems)
 }
 
-/// Renders one page alone, as [`site`] renders it among the others: its HTML and its
-/// outline, or its problems (errors and warnings).
-pub fn page(library: &Library, id: PageId) -> std::result::Result<(String, Outline), Vec<Problem>> {
+/// Renders one page alone from its text, as [`site`] renders it among the others: its
+/// HTML and its outline, or its problems (errors and warnings).
+pub fn page(
+    library: &Library,
+    id: PageId,
+    text: &PageText,
+) -> std::result::Result<(String, Outline), Vec<Problem>> {
     let page = library.page(id);
-    let (body, mut problems) = body(library, page);
+    let (body, mut problems) = body(library, page, text);
     if any_error(&problems) {
         return Err(problems);
     }

@@ -30,8 +30,8 @@ pub fn again(kept: &mut Kept, root: &Path, changed: &Path) -> Option<Result<(Sit
         .iter()
         .position(|p| root.join(&p.source) == changed)?;
     let editions: Vec<_> = library.editions().cloned().collect();
-    let mut page = match load_file(root, changed, &editions) {
-        Ok(page) => page,
+    let (mut page, text) = match load_file(root, changed, &editions) {
+        Ok(loaded) => loaded,
         Err(problems) => return Some(Err(Error::site(problems))),
     };
     let old = &library.pages[i];
@@ -39,12 +39,12 @@ pub fn again(kept: &mut Kept, root: &Path, changed: &Path) -> Option<Result<(Sit
         return None;
     }
     page.id = old.id;
-    let citations = markdown::scan_citations(&page.text, &library.volume(page.edition).data);
+    let citations = markdown::scan_citations(&text, &library.volume(page.edition).data);
     if citations != library.citations[i] {
         return None;
     }
     let old = std::mem::replace(&mut library.pages[i], page);
-    let (html, outline) = match render::page(library, old.id) {
+    let (html, outline) = match render::page(library, old.id, &text) {
         Ok(made) => made,
         Err(problems) => {
             library.pages[i] = old;
