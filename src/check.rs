@@ -7,7 +7,7 @@
 //! that no other page links to.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::Path;
 
 use crate::diagnostics::error::{Error, Result};
 use crate::diagnostics::problem::{self, Problem};
@@ -26,10 +26,10 @@ pub fn check(options: &BuildOptions) -> Result<Vec<Problem>> {
     let mut problems = built.warnings;
     // Links from content pages only: the 404 page lists every page, but no reader
     // navigates from it.
-    let pages: Vec<(&SitePath, &PathBuf, &str)> = library
+    let pages: Vec<(&SitePath, &Path, &str)> = library
         .pages
         .iter()
-        .filter_map(|p| Some((&p.path, &p.source, built.files.get(&p.path)?.as_str())))
+        .filter_map(|p| Some((&p.path, p.file.source(), built.files.get(&p.path)?.as_str())))
         .collect();
     let homes: HashSet<&SitePath> = library
         .pages
@@ -44,10 +44,7 @@ pub fn check(options: &BuildOptions) -> Result<Vec<Problem>> {
 /// Pages no other page links to: readers can't reach them, so they are missing from the
 /// navigation. The home pages (one an edition) are reached by their address. `pages` are
 /// each page's site path, source and HTML.
-fn unlinked_pages(
-    pages: &[(&SitePath, &PathBuf, &str)],
-    homes: &HashSet<&SitePath>,
-) -> Vec<Problem> {
+fn unlinked_pages(pages: &[(&SitePath, &Path, &str)], homes: &HashSet<&SitePath>) -> Vec<Problem> {
     let mut linked = HashSet::new();
     for (path, _, html) in pages {
         for href in hrefs(html) {
@@ -92,14 +89,14 @@ mod tests {
             .map(|n| {
                 (
                     SitePath::new(format!("{n}.html")),
-                    PathBuf::from(format!("content/{n}.md")),
+                    std::path::PathBuf::from(format!("content/{n}.md")),
                 )
             })
             .collect();
         let pages: Vec<_> = paths
             .iter()
             .zip(html)
-            .map(|((p, s), h)| (p, s, h))
+            .map(|((p, s), h)| (p, s.as_path(), h))
             .collect();
         let home = SitePath::new("index.html");
         let problems = unlinked_pages(&pages, &[&home].into());

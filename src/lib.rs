@@ -6,6 +6,7 @@
 //! - [`diagnostics`]: problems located in their files, and the errors commands fail with;
 //! - [`text`]: dates, slugs, escaping, hashes, word counts, typography;
 //! - [`urls`]: the paths of a site's files, and links resolved between them;
+//! - [`layout`]: the names of a site's folders and files;
 //! - [`source_text`]: reading a site's source files, each once;
 //! - [`config`]: the build's options, `site.yaml`, the editions and their strings;
 //! - [`templates`]: the site's Tera templates and the built-in ones, loaded together;
@@ -23,6 +24,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod layout;
 pub mod library;
 pub mod markdown;
 pub mod new_page;

@@ -18,7 +18,7 @@ use crate::diagnostics::yaml::YamlFile;
 use crate::source_text;
 use crate::text::date::PartialDate;
 
-pub const FILE_NAME: &str = "site.yaml";
+pub const FILE_NAME: &str = crate::layout::SETTINGS;
 
 /// The validated contents of `site.yaml`, as templates see them under `site`.
 #[derive(Debug, Clone, Serialize)]

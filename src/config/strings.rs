@@ -17,7 +17,7 @@ use crate::diagnostics::spans::YamlPath;
 use crate::diagnostics::yaml::YamlFile;
 use crate::source_text;
 
-pub const DIR: &str = "i18n";
+pub const DIR: &str = crate::layout::STRINGS;
 
 /// The plural categories a value may have, as CLDR names them.
 const CATEGORIES: &[&str] = &["zero", "one", "two", "few", "many", "other"];

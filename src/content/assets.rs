@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::problem::Problem;
 use crate::urls::SitePath;
 
-pub const DIR: &str = "static";
+pub const DIR: &str = crate::layout::STATIC;
 
 /// What a published file holds.
 #[derive(Debug, Clone, PartialEq, Eq)]

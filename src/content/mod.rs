@@ -12,7 +12,7 @@ pub mod pages;
 mod translation;
 
 use assets::Assets;
-use data::Data;
+use data::{Data, DataFile};
 
 use crate::config::settings::{self, Settings};
 use crate::config::strings::{self, Strings};
@@ -143,7 +143,7 @@ fn missing_templates(templates: &Templates, pages: &[Page], texts: &[PageText]) 
             let at = front_matter::position(text, &YamlPath::root().key("template"));
             let (line, column) = at.map_or((1, 1), |at| (at.line, at.column));
             let message = format!("there is no template `{}`", p.template);
-            Problem::new(&p.source, line, column, message)
+            Problem::new(p.file.source(), line, column, message)
                 .with_source(text)
                 .with_hint(hint)
         })
@@ -161,8 +161,8 @@ fn cross_checks(
     for edition in editions {
         let data = &data[edition.id.0];
         let in_edition = || pages.iter().filter(|p| p.edition == edition.id);
-        if !data.glossary.is_empty() && !in_edition().any(|p| p.key == "glossary.md") {
-            let file = data_file(edition, "glossary");
+        if !data.glossary.is_empty() && !in_edition().any(|p| p.file.key() == "glossary.md") {
+            let file = data_file(edition, DataFile::Glossary.stem());
             let page = content_file(edition, "glossary.md");
             problems.push(
                 Problem::file(file, "there is no page to list the glossary on").with_hint(format!(
@@ -198,7 +198,7 @@ fn unknown_shown_data(page: &Page, text: &PageText, data: &Data) -> Vec<Problem>
             let at = front_matter::position(text, &path);
             let (line, column) = at.map_or((1, 1), |at| (at.line, at.column));
             let message = format!("there is no data file `{stem}` to show");
-            Problem::new(&page.source, line, column, message)
+            Problem::new(page.file.source(), line, column, message)
                 .with_source(text)
                 .with_hint(hint)
         })

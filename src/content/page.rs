@@ -5,11 +5,12 @@
 //! memory, and the files made after the pages (sitemap, feeds) don't need them.
 
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::config::editions::EditionId;
 use crate::content::front_matter::FrontMatter;
+use crate::content::pages;
 use crate::text::date::Date;
 use crate::urls::SitePath;
 
@@ -23,20 +24,61 @@ pub struct Page {
     pub id: PageId,
     /// The edition (language) the page belongs to.
     pub edition: EditionId,
-    /// Its path below its edition's folder in `content/`, which its translations share:
-    /// `demands.md` for both `content/demands.md` and `content/ru/demands.md`.
-    pub key: String,
-    /// Path shown to the user, relative to the site root: `content/demands.md`.
-    pub source: PathBuf,
-    /// Path relative to `content/`, `/`-separated, which is how Markdown links name pages:
-    /// `demands.md`.
-    pub content_path: String,
+    /// Where it comes from: its one identity.
+    pub file: ContentPath,
     /// Where the page is written: `demands.html`.
     pub path: SitePath,
     pub front: FrontMatter,
     /// When it was last revised: `updated`, or `date` without one.
     pub updated: Option<Date>,
     pub template: String,
+}
+
+/// A page's content file, its identity: one string, read three ways.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentPath {
+    /// As shown to the user, from the site's root, `/`-separated: `content/ru/demands.md`.
+    shown: String,
+    /// Where, in `shown`, the path below `content/` starts, and where the path below the
+    /// edition's folder does.
+    content_at: usize,
+    key_at: usize,
+}
+
+impl ContentPath {
+    /// The file at `content_path` below `content/` (`/`-separated), whose path below its
+    /// edition's folder is its end `key`.
+    pub fn new(content_path: &str, key: &str) -> ContentPath {
+        debug_assert!(content_path.ends_with(key), "a key ends its content path");
+        let shown = format!("{}/{content_path}", pages::DIR);
+        ContentPath {
+            content_at: shown.len() - content_path.len(),
+            key_at: shown.len() - key.len(),
+            shown,
+        }
+    }
+
+    /// The path shown to the user, relative to the site's root: `content/ru/demands.md`.
+    pub fn source(&self) -> &Path {
+        Path::new(&self.shown)
+    }
+
+    /// The same, as text, `/`-separated on every platform: what templates see.
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    /// The path relative to `content/`, which is how Markdown links name pages:
+    /// `ru/demands.md`.
+    pub fn content_path(&self) -> &str {
+        &self.shown[self.content_at..]
+    }
+
+    /// The path below its edition's folder, which its translations share: `demands.md` for
+    /// both `content/demands.md` and `content/ru/demands.md`.
+    pub fn key(&self) -> &str {
+        &self.shown[self.key_at..]
+    }
 }
 
 /// A page's file as read, BOM and CRLF removed, the only time it is read in a build: its
@@ -78,7 +120,7 @@ impl PageText {
 impl Page {
     /// Whether this is its edition's home page.
     pub fn is_home(&self) -> bool {
-        self.key == crate::content::pages::HOME_KEY
+        self.file.key() == pages::HOME_KEY
     }
 }
 
@@ -94,9 +136,7 @@ impl Page {
         let page = Page {
             id: PageId(0),
             edition: EditionId::DEFAULT,
-            key: content_path.clone(),
-            source: std::path::Path::new(crate::content::pages::DIR).join(&content_path),
-            content_path,
+            file: ContentPath::new(&content_path, &content_path),
             path: SitePath::new(path),
             front: serde_yaml::from_str(yaml).expect("valid front matter"),
             updated: None,

@@ -10,14 +10,14 @@ use rayon::prelude::*;
 
 use super::front_matter::{self, FrontMatter};
 use crate::config::editions::{self, Edition};
-use crate::content::page::{Page, PageId, PageText};
+use crate::content::page::{ContentPath, Page, PageId, PageText};
 use crate::diagnostics::problem::Problem;
 use crate::diagnostics::spans::YamlPath;
 use crate::source_text;
 use crate::text::spacing::Spacing;
 use crate::urls::SitePath;
 
-pub const DIR: &str = "content";
+pub const DIR: &str = crate::layout::CONTENT;
 const DEFAULT_TEMPLATE: &str = "page.html";
 const HOME_TEMPLATE: &str = "index.html";
 /// A home page's key: its path below its edition's folder.
@@ -133,26 +133,26 @@ fn load_one(
     block: Arc<String>,
     range: Range<usize>,
 ) -> Result<(Page, PageText), Vec<Problem>> {
-    let source = file.strip_prefix(root).unwrap_or(file).to_path_buf();
+    let source = file.strip_prefix(root).unwrap_or(file);
     let content_path = file.strip_prefix(root.join(DIR)).unwrap_or(file);
     let text = &block[range.clone()];
-    let split = front_matter::split(text, &source).map_err(|d| vec![d])?;
-    let mut front = FrontMatter::parse(&split, text, &source)?;
+    let split = front_matter::split(text, source).map_err(|d| vec![d])?;
+    let mut front = FrontMatter::parse(&split, text, source)?;
     let path = SitePath::for_page(content_path, front.slug.as_ref()).map_err(|message| {
         // At the slug, or about the file when the file's name is at fault.
         let at = split.spans().value(&YamlPath::root().key("slug"));
         let (line, column) = at.map_or((1, 1), |at| (at.line, at.column));
-        vec![Problem::new(&source, line, column, message).with_source(text)]
+        vec![Problem::new(source, line, column, message).with_source(text)]
     })?;
-    let content_path = SitePath::from_relative(content_path).as_str().to_owned();
-    let (edition, key) = editions::of_content_path(editions, &content_path);
+    let content_path = SitePath::from_relative(content_path);
+    let (edition, key) = editions::of_content_path(editions, content_path.as_str());
     // Every edition's home page is a home page, not only the default edition's.
     let template = match &front.template {
         Some(name) => name.clone(),
         None if key == HOME_KEY => HOME_TEMPLATE.to_owned(),
         None => DEFAULT_TEMPLATE.to_owned(),
     };
-    let key = key.to_owned();
+    let file = ContentPath::new(content_path.as_str(), key);
     if let Some(spacing) = editions
         .get(edition.0)
         .and_then(|e| Spacing::of(&e.language))
@@ -163,9 +163,7 @@ fn load_one(
     let page = Page {
         id: PageId(0),
         edition,
-        key,
-        source,
-        content_path,
+        file,
         path,
         updated: front.updated.or(front.date),
         front,
@@ -205,10 +203,10 @@ fn duplicate_paths<'a>(pages: impl Iterator<Item = &'a Page>) -> Vec<Problem> {
         if let Some(first) = seen.insert(&page.path, page) {
             problems.push(
                 Problem::file(
-                    &page.source,
+                    page.file.source(),
                     format!(
                         "this page and {} would both be written to {}",
-                        first.source.display(),
+                        first.file.source().display(),
                         page.path
                     ),
                 )

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::data::Data;
+use super::data::{Data, DataFile};
 use super::{content_file, data_file};
 use crate::config::editions::Edition;
 use crate::content::page::Page;
@@ -20,7 +20,7 @@ pub fn missing(pages: &[Page], data: &[Data], editions: &[Edition]) -> Vec<Probl
         pages
             .iter()
             .filter(|p| p.edition == edition.id)
-            .map(|p| p.key.as_str())
+            .map(|p| p.file.key())
             .collect()
     };
     let originals = keys(default);
@@ -28,26 +28,26 @@ pub fn missing(pages: &[Page], data: &[Data], editions: &[Edition]) -> Vec<Probl
         let translated = keys(edition);
         let untranslated = pages
             .iter()
-            .filter(|p| p.edition == default.id && !translated.contains(p.key.as_str()));
+            .filter(|p| p.edition == default.id && !translated.contains(p.file.key()));
         problems.extend(untranslated.map(|page| {
             Problem::file(
-                &page.source,
+                page.file.source(),
                 format!("not yet translated into {}", edition.name),
             )
-            .with_hint(format!("write {}", content_file(edition, &page.key)))
+            .with_hint(format!("write {}", content_file(edition, page.file.key())))
             .warning()
         }));
         let orphans = pages
             .iter()
-            .filter(|p| p.edition == edition.id && !originals.contains(p.key.as_str()));
+            .filter(|p| p.edition == edition.id && !originals.contains(p.file.key()));
         problems.extend(orphans.map(|page| {
             Problem::file(
-                &page.source,
+                page.file.source(),
                 "this page has no original in the default language",
             )
             .with_hint(format!(
                 "its translations are linked by path: write {}",
-                content_file(default, &page.key)
+                content_file(default, page.file.key())
             ))
             .warning()
         }));
@@ -55,7 +55,7 @@ pub fn missing(pages: &[Page], data: &[Data], editions: &[Edition]) -> Vec<Probl
         let files = data[default.id.0]
             .files
             .iter()
-            .filter(|s| *s != "sources" && !own.contains(*s));
+            .filter(|s| DataFile::of(s) != DataFile::Sources && !own.contains(*s));
         problems.extend(files.map(|stem| {
             Problem::file(
                 data_file(default, stem),

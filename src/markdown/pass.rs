@@ -137,8 +137,8 @@ impl<'p> Context<'p> {
     /// A problem at byte `at` of the body.
     pub fn problem(&mut self, at: usize, message: String, hint: Option<String>) -> Problem {
         let Location { line, column, .. } = self.locate(at);
-        let problem =
-            Problem::new(&self.page.source, line, column, message).with_source(self.text.text());
+        let problem = Problem::new(self.page.file.source(), line, column, message)
+            .with_source(self.text.text());
         match hint {
             Some(hint) => problem.with_hint(hint),
             None => problem,

@@ -105,7 +105,7 @@ impl PageIndex {
     pub fn new(pages: &[Page], unloaded: &[String]) -> Self {
         let loaded = pages
             .iter()
-            .map(|p| (p.content_path.clone(), Some(p.path.clone())));
+            .map(|p| (p.file.content_path().to_owned(), Some(p.path.clone())));
         let unloaded = unloaded.iter().map(|source| (source.clone(), None));
         PageIndex {
             by_source: unloaded.chain(loaded).collect(),
@@ -144,7 +144,7 @@ pub fn broken_anchors<'a>(
                     .to_owned(),
             };
             let mut problem = Problem::new(
-                &page.source,
+                page.file.source(),
                 link.at.line,
                 link.at.column,
                 format!(

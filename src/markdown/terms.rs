@@ -29,7 +29,7 @@ impl Glossary {
         if terms.is_empty() {
             return None;
         }
-        let page = pages.find(|p| p.key == "glossary.md")?;
+        let page = pages.find(|p| p.file.key() == "glossary.md")?;
         let (spellings, term_of): (Vec<&str>, Vec<usize>) = terms
             .iter()
             .enumerate()

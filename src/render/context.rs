@@ -34,7 +34,9 @@ use crate::urls::SitePath;
 /// Words a reader gets through in a minute, for `page.reading_time`.
 const WORDS_PER_MINUTE: usize = 200;
 
-/// What templates see of any page in `pages`, `prev` and `next`.
+/// What templates see of any page: each of `pages`, `prev` and `next`, each entry of a
+/// feed, and the first fields of `page`; the sitemap and the share cards take theirs from
+/// it too. The one view of a page, so a field means the same wherever a template meets it.
 ///
 /// Seven fields, not more: every page's summary is a map in the templates' globals, and
 /// a map of up to seven entries takes half the memory of one with eight.
@@ -126,24 +128,22 @@ pub fn cited_first_on<'a>(
     first
 }
 
-/// What templates see of the page being rendered, as `page`.
+/// What templates see of the page being rendered, as `page`: its summary, and what only
+/// the page itself shows.
 #[derive(Debug, Serialize)]
 struct PageVars<'a> {
-    title: &'a str,
-    description: &'a str,
-    question: Option<&'a str>,
+    #[serde(flatten)]
+    summary: &'a Summary<'a>,
     content: &'a str,
     toc: &'a [TocEntry],
-    url: &'a str,
     permalink: Option<String>,
+    /// First published, if known.
     date: Option<Date>,
-    updated: Option<Date>,
     key_points: &'a [String],
-    sources: &'a [CitedSource<'a>],
     word_count: usize,
     reading_time: usize,
     is_home: bool,
-    source: String,
+    source: &'a str,
     /// The page in every edition, for the language switcher and `hreflang` links.
     translations: &'a [Alternate<'a>],
     /// Its share card, if the site has them: `url`, `width`, `height` and `alt`.
@@ -161,26 +161,21 @@ pub fn page(
 ) -> Context {
     let front = &page.front;
     let vars = PageVars {
-        title: &front.title,
-        description: &front.description,
-        question: front.question.as_deref(),
+        summary,
         content: &body.html,
         toc: &body.outline.toc,
-        url: page.path.as_str(),
         permalink: settings
             .base_url
             .as_ref()
             .map(|base| format!("{base}{}", page.path)),
         date: front.date,
-        updated: page.updated,
         key_points: &front.key_points,
-        sources: &summary.sources,
         word_count: words,
         reading_time: words.div_ceil(WORDS_PER_MINUTE).max(1),
         is_home: page.is_home(),
-        source: page.source.to_string_lossy().replace('\\', "/"),
+        source: page.file.shown(),
         translations,
-        card: cards::link(settings, page),
+        card: cards::link(settings, summary),
     };
     let mut context = Context::new();
     context.insert("page", &vars);
@@ -203,22 +198,27 @@ pub fn not_found(
     root: Option<&str>,
     translations: &[Alternate],
 ) -> Context {
-    let vars = PageVars {
+    let url = SitePath::new(NOT_FOUND);
+    let summary = Summary {
         title,
         description: &settings.description,
         question: None,
+        url: &url,
+        weight: 0,
+        updated: None,
+        sources: Vec::new(),
+    };
+    let vars = PageVars {
+        summary: &summary,
         content: "",
         toc: &[],
-        url: NOT_FOUND,
         permalink: None,
         date: None,
-        updated: None,
         key_points: &[],
-        sources: &[],
         word_count: 0,
         reading_time: 1,
         is_home: false,
-        source: String::new(),
+        source: "",
         translations,
         card: None,
     };
@@ -230,40 +230,34 @@ pub fn not_found(
     context
 }
 
-/// A page as the feed lists it.
+/// A page as the feed lists it: its summary, and when it was first published.
 #[derive(Serialize)]
 struct FeedEntry<'a> {
-    title: &'a str,
-    question: Option<&'a str>,
-    description: &'a str,
-    url: &'a SitePath,
-    /// First published, if known.
+    #[serde(flatten)]
+    summary: Summary<'a>,
     date: Option<Date>,
-    updated: Date,
 }
 
 /// The context of an edition's feed: `base_url`, `feed_home` and `feed_url` (the edition's
-/// home and the feed's own address) and `updated_pages`, the edition's dated pages with the
-/// most recently updated first. The edition's values are added by the caller.
+/// home and the feed's own address) and `updated_pages`, the edition's dated pages (their
+/// summaries, with `date`) with the most recently updated first. The edition's values are
+/// added by the caller.
 pub fn feed<'a>(
     base: &str,
     folder: Option<&str>,
-    pages: impl Iterator<Item = &'a Page>,
+    pages: impl Iterator<Item = (&'a Page, Summary<'a>)>,
 ) -> Context {
     let mut dated: Vec<FeedEntry> = pages
-        .filter_map(|p| {
-            let front = &p.front;
-            Some(FeedEntry {
-                title: &front.title,
-                question: front.question.as_deref(),
-                description: &front.description,
-                url: &p.path,
-                date: front.date,
-                updated: p.updated?,
-            })
+        .filter(|(_, summary)| summary.updated.is_some())
+        .map(|(page, summary)| FeedEntry {
+            summary,
+            date: page.front.date,
         })
         .collect();
-    dated.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.url.cmp(b.url)));
+    dated.sort_by(|a, b| {
+        let (a, b) = (&a.summary, &b.summary);
+        b.updated.cmp(&a.updated).then_with(|| a.url.cmp(b.url))
+    });
     let home = match folder {
         Some(folder) => format!("{base}{folder}/"),
         None => base.to_owned(),
@@ -276,11 +270,20 @@ pub fn feed<'a>(
     context
 }
 
-/// A page as the sitemap lists it.
+/// A page as the sitemap lists it: its summary's address, made absolute, and last update.
 #[derive(Serialize)]
 pub struct SitemapPage {
-    pub url: String,
-    pub updated: Option<Date>,
+    url: String,
+    updated: Option<Date>,
+}
+
+impl SitemapPage {
+    pub fn of(summary: &Summary, base: &str) -> SitemapPage {
+        SitemapPage {
+            url: format!("{base}{}", summary.url),
+            updated: summary.updated,
+        }
+    }
 }
 
 /// A page and its translations, which the sitemap lists together: each with the same

@@ -52,10 +52,7 @@ impl EditionVars {
     fn of(library: &Library, volume: &Volume) -> EditionVars {
         let (edition, data) = (&volume.edition, &volume.data);
         let pages: Vec<&Page> = library.pages_of(edition.id).collect();
-        let summaries: Vec<Summary> = pages
-            .iter()
-            .map(|p| Summary::of(p, library.citations(p.id), data))
-            .collect();
+        let summaries: Vec<Summary> = pages.iter().map(|p| super::summary(library, p)).collect();
         let source_by_id: BTreeMap<&str, &Source> =
             data.sources.iter().map(|s| (s.id.as_str(), s)).collect();
         EditionVars {
@@ -129,7 +126,7 @@ impl Translations {
         let mut by_key: HashMap<String, Vec<Option<PageId>>> = HashMap::new();
         for page in &library.pages {
             let slots = by_key
-                .entry(page.key.clone())
+                .entry(page.file.key().to_owned())
                 .or_insert_with(|| vec![None; editions]);
             slots[page.edition.0] = Some(page.id);
         }
@@ -138,13 +135,13 @@ impl Translations {
 
     /// The page that is `page` in `edition`, if it is translated.
     pub fn page_in(&self, page: &Page, edition: &Edition) -> Option<PageId> {
-        self.by_key.get(&page.key)?[edition.id.0]
+        self.by_key.get(page.file.key())?[edition.id.0]
     }
 
     /// The page `page` is in every edition, the first being the default's.
     pub fn of<'p>(&self, library: &'p Library, page: &Page) -> Vec<Alternate<'p>> {
         let none = vec![None; self.editions];
-        let slots = self.by_key.get(&page.key).unwrap_or(&none);
+        let slots = self.by_key.get(page.file.key()).unwrap_or(&none);
         library
             .editions()
             .zip(slots)

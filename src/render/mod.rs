@@ -66,14 +66,15 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
         .zip(texts)
         .map(|(page, text)| {
             let (body, mut problems) = body(library, page, &text);
+            let summary = summary(library, page);
             if let Some(templates) = templates.as_ref().filter(|_| !any_error(&problems)) {
-                match page_html(library, (templates, &translations), page, &body) {
+                match page_html(library, (templates, &translations), (page, &summary), &body) {
                     Ok(html) => sink.put(&page.path, html.as_bytes())?,
                     Err(problem) => problems.push(problem),
                 }
             }
             if let Some(painter) = painter.as_ref().filter(|_| !any_error(&problems)) {
-                match painter.make(page, sink) {
+                match painter.make((page, &summary), sink) {
                     Ok(Some((path, png))) => sink.put(&path, &png)?,
                     Ok(None) => {}
                     Err(problem) => problems.push(problem),
@@ -133,7 +134,13 @@ pub fn page(
     };
     let templates = editions::templates(library, base);
     let translations = Translations::new(library);
-    match page_html(library, (&templates, &translations), page, &body) {
+    let summary = summary(library, page);
+    match page_html(
+        library,
+        (&templates, &translations),
+        (page, &summary),
+        &body,
+    ) {
         Ok(html) => Ok((html, body.outline)),
         Err(problem) => {
             problems.push(problem);
@@ -142,17 +149,25 @@ pub fn page(
     }
 }
 
+/// What templates see of `page` wherever they meet it.
+fn summary<'a>(library: &'a Library, page: &'a Page) -> Summary<'a> {
+    let data = &library.volume(page.edition).data;
+    Summary::of(page, library.citations(page.id), data)
+}
+
 /// A page's HTML: its rendered body in its template.
 fn page_html<'a>(
     library: &'a Library,
     (templates, translations): (&[Templates], &Translations),
-    page: &'a Page,
+    (page, summary): (&'a Page, &Summary),
     body: &Body,
 ) -> Result<String, Problem> {
     let data = &library.volume(page.edition).data;
     let (prev, next) = library.neighbours(page.id);
-    let summary = |p: &'a Page| Summary::of(p, library.citations(p.id), data);
-    let (prev, next) = (prev.map(summary), next.map(summary));
+    let (prev, next) = (
+        prev.map(|p| self::summary(library, p)),
+        next.map(|p| self::summary(library, p)),
+    );
     let shown_words: usize = page
         .front
         .shows_data
@@ -164,8 +179,8 @@ fn page_html<'a>(
         &library.settings,
         page,
         (body, body.outline.word_count + shown_words),
-        (&summary(page), &alternates),
+        (summary, &alternates),
         (prev.as_ref(), next.as_ref()),
     );
-    templates[page.edition.0].render(&page.template, &context, Some(&page.source))
+    templates[page.edition.0].render(&page.template, &context, Some(page.file.source()))
 }

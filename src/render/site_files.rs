@@ -161,7 +161,10 @@ fn not_found(library: &Library, translations: &Translations) -> Context {
 
 fn feed(library: &Library, edition: &Edition) -> Context {
     let base = library.settings.base_url.as_deref().unwrap_or_default();
-    context::feed(base, edition.folder(), library.pages_of(edition.id))
+    let pages = library
+        .pages_of(edition.id)
+        .map(|p| (p, super::summary(library, p)));
+    context::feed(base, edition.folder(), pages)
 }
 
 /// The sitemap's (and robots.txt's) context: every page, with its translations and, when
@@ -175,17 +178,15 @@ fn sitemap(library: &Library, translations: &Translations) -> Context {
     let mut groups: Vec<SitemapGroup> = Vec::new();
     let mut group_of: HashMap<&str, usize> = HashMap::new();
     for page in &library.pages {
-        let group = *group_of.entry(&page.key).or_insert_with(|| {
+        let summary = super::summary(library, page);
+        let group = *group_of.entry(page.file.key()).or_insert_with(|| {
             groups.push(SitemapGroup {
                 pages: Vec::new(),
                 alternates: alternates(library, translations, page, &absolute),
             });
             groups.len() - 1
         });
-        groups[group].pages.push(SitemapPage {
-            url: absolute(&page.path),
-            updated: page.updated,
-        });
+        groups[group].pages.push(SitemapPage::of(&summary, base));
     }
     context::sitemap(Some(base), &groups)
 }

@@ -28,7 +28,7 @@ pub fn again(kept: &mut Kept, root: &Path, changed: &Path) -> Option<Result<(Sit
     let i = library
         .pages
         .iter()
-        .position(|p| root.join(&p.source) == changed)?;
+        .position(|p| root.join(p.file.source()) == changed)?;
     let editions: Vec<_> = library.editions().cloned().collect();
     let (mut page, text) = match load_file(root, changed, &editions) {
         Ok(loaded) => loaded,

@@ -11,10 +11,11 @@ use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
 use super::{ServerState, rebuild};
 use crate::diagnostics::error::{Error, Result};
+use crate::layout;
 
 /// The folders of the site's sources: pages and data, templates, static files and the
 /// editions' interface strings.
-const WATCHED: [&str; 4] = ["content", "templates", "static", "i18n"];
+const WATCHED: [&str; 4] = layout::SOURCE_FOLDERS;
 
 /// Quiet time after the last change before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(60);
@@ -130,7 +131,7 @@ fn is_source(root: &Path, path: &Path) -> bool {
         || name.ends_with(".swp")
         || name.starts_with('#');
     let in_sources =
-        WATCHED.contains(&&*first) || (first == "site.yaml" && components.next().is_none());
+        WATCHED.contains(&&*first) || (first == layout::SETTINGS && components.next().is_none());
     in_sources && !scratch
 }
 

@@ -14,7 +14,7 @@ use crate::diagnostics::problem::{Origin, Problem};
 use crate::source_text;
 use crate::urls::SitePath;
 
-pub const DIR: &str = "templates";
+pub const DIR: &str = crate::layout::TEMPLATES;
 
 /// The share card's template, which a site may replace with its own `templates/card.svg`.
 pub const CARD_TEMPLATE: &str = include_str!("builtin/card.svg");

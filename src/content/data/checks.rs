@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::{DIR, Data, SourceId, Texts};
+use super::{DIR, Data, DataFile, SourceId, Texts};
 use crate::diagnostics::problem::{Problem, did_you_mean};
 use crate::diagnostics::spans::YamlPath;
 use crate::diagnostics::yaml::YamlFile;
@@ -17,24 +17,24 @@ pub fn across_files(data: &Data, texts: &Texts) -> Vec<Problem> {
     let usable = |stem: &str| data.files.contains(stem) && !data.broken.contains(stem);
     let loaded = |stem: &str| texts.contains_key(stem) && usable(stem);
     let mut problems = Vec::new();
+    let (sources, timeline) = (DataFile::Sources.stem(), DataFile::Timeline.stem());
     let ids = [
-        ("sources", "id", data.source_ids().collect::<Vec<_>>()),
+        (sources, data.source_ids().collect::<Vec<_>>()),
         (
-            "glossary",
-            "id",
+            DataFile::Glossary.stem(),
             data.glossary.iter().map(|t| t.id.as_str()).collect(),
         ),
     ];
-    for (stem, key, ids) in ids {
+    for (stem, ids) in ids {
         if loaded(stem) {
-            problems.extend(duplicates(&texts[stem], key, ids));
+            problems.extend(duplicates(&texts[stem], "id", ids));
         }
     }
-    if usable("sources") && loaded("timeline") {
-        problems.extend(unknown_sources(data, &texts["timeline"]));
+    if usable(sources) && loaded(timeline) {
+        problems.extend(unknown_sources(data, &texts[timeline]));
     }
-    if loaded("timeline") {
-        problems.extend(unsourced_events(data, &texts["timeline"]));
+    if loaded(timeline) {
+        problems.extend(unsourced_events(data, &texts[timeline]));
     }
     problems
 }

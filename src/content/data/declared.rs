@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use serde_yaml::Value;
 
-use super::{DIR, Data, Texts};
+use super::{DIR, Data, DataFile, Texts};
 use crate::config::data_rules::{DataRules, KeyPath, Prose, Reference};
 use crate::config::settings::FILE_NAME;
 use crate::diagnostics::problem::{Problem, did_you_mean};
@@ -100,11 +100,11 @@ pub(super) fn prose_strings(data: &Data, stem: &str, add: &mut impl FnMut(&str))
 
 /// A file as a value, typed or not, to be walked by key paths.
 fn value_of(data: &Data, stem: &str) -> Option<Value> {
-    let typed = match stem {
-        "sources" => serde_yaml::to_value(&data.sources),
-        "timeline" => serde_yaml::to_value(&data.timeline),
-        "glossary" => serde_yaml::to_value(&data.glossary),
-        other => return data.other.get(other).cloned(),
+    let typed = match DataFile::of(stem) {
+        DataFile::Sources => serde_yaml::to_value(&data.sources),
+        DataFile::Timeline => serde_yaml::to_value(&data.timeline),
+        DataFile::Glossary => serde_yaml::to_value(&data.glossary),
+        DataFile::Other(other) => return data.other.get(other).cloned(),
     };
     typed.ok()
 }

@@ -29,7 +29,39 @@ use crate::text::words::WordCount;
 pub use checks::unused_sources;
 pub use types::{Event, Source, SourceId, Term};
 
-pub const DIR: &str = "content/data";
+pub const DIR: &str = crate::layout::DATA;
+
+/// A data file by what it is to the generator: one of the three it reads, or the site's
+/// own, named by its stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFile<'a> {
+    Sources,
+    Timeline,
+    Glossary,
+    Other(&'a str),
+}
+
+impl<'a> DataFile<'a> {
+    /// The file whose name without `.yaml` is `stem`.
+    pub fn of(stem: &'a str) -> DataFile<'a> {
+        match stem {
+            "sources" => DataFile::Sources,
+            "timeline" => DataFile::Timeline,
+            "glossary" => DataFile::Glossary,
+            other => DataFile::Other(other),
+        }
+    }
+
+    /// Its name without `.yaml`, which templates find it under in `data`.
+    pub fn stem(self) -> &'a str {
+        match self {
+            DataFile::Sources => "sources",
+            DataFile::Timeline => "timeline",
+            DataFile::Glossary => "glossary",
+            DataFile::Other(stem) => stem,
+        }
+    }
+}
 
 /// Every data file of one edition, as far as it loaded.
 #[derive(Debug, Default, Clone)]
@@ -89,7 +121,7 @@ impl Data {
 
     /// Whether `sources.yaml` loaded, so that a citation of an id it lacks is a mistake.
     pub fn sources_known(&self) -> bool {
-        !self.broken.contains("sources")
+        !self.broken.contains(DataFile::Sources.stem())
     }
 
     /// The words a reader reads in the data file `stem` when a page shows it: the prose
@@ -101,24 +133,24 @@ impl Data {
             words.push(text);
             words.push_break();
         };
-        match stem {
-            "sources" => self.sources.iter().for_each(|s| {
+        match DataFile::of(stem) {
+            DataFile::Sources => self.sources.iter().for_each(|s| {
                 [&s.publisher, &s.title]
                     .into_iter()
                     .chain(&s.note)
                     .for_each(|t| add(t))
             }),
-            "timeline" => self.timeline.iter().for_each(|e| {
+            DataFile::Timeline => self.timeline.iter().for_each(|e| {
                 add(&e.title);
                 add(&e.text);
             }),
-            "glossary" => self.glossary.iter().for_each(|t| {
+            DataFile::Glossary => self.glossary.iter().for_each(|t| {
                 std::iter::once(&t.term)
                     .chain(&t.aliases)
                     .chain([&t.definition])
                     .for_each(|t| add(t))
             }),
-            other => declared::prose_strings(self, other, &mut add),
+            DataFile::Other(other) => declared::prose_strings(self, other, &mut add),
         }
         words.total()
     }
@@ -197,7 +229,8 @@ fn load_folder(
             }
             Ok(()) => {
                 // With the default edition's sources broken, there is nothing to compare.
-                let comparable = |d: &&Data| stem == "sources" && d.sources_known();
+                let comparable =
+                    |d: &&Data| DataFile::of(&stem) == DataFile::Sources && d.sources_known();
                 if let Some(default) = base.filter(comparable) {
                     problems.extend(checks::translated_sources(default, &data, &file));
                 }
@@ -208,7 +241,7 @@ fn load_folder(
     problems.extend(checks::across_files(&data, &texts));
     problems.extend(declared::check_references(&data, &texts, rules));
     data.sources_named = declared::sources_named(&data, rules);
-    if let Some(file) = texts.get("sources") {
+    if let Some(file) = texts.get(DataFile::Sources.stem()) {
         data.source_positions.clear();
         for (n, source) in data.sources.iter().enumerate() {
             let at = file.spans().value(&YamlPath::root().index(n).key("id"));
@@ -224,11 +257,13 @@ fn load_folder(
 
 /// Parses the data file `stem` into its place in `data`.
 fn parse_file(data: &mut Data, stem: &str, file: &YamlFile) -> Result<(), Problem> {
-    match stem {
-        "sources" => parse_into(file, &mut data.sources, types::SOURCE_FIELDS),
-        "timeline" => parse_into(file, &mut data.timeline, types::EVENT_FIELDS),
-        "glossary" => parse_into(file, &mut data.glossary, types::TERM_FIELDS),
-        _ => parse_into(file, data.other.entry(stem.to_owned()).or_default(), &[]),
+    match DataFile::of(stem) {
+        DataFile::Sources => parse_into(file, &mut data.sources, types::SOURCE_FIELDS),
+        DataFile::Timeline => parse_into(file, &mut data.timeline, types::EVENT_FIELDS),
+        DataFile::Glossary => parse_into(file, &mut data.glossary, types::TERM_FIELDS),
+        DataFile::Other(stem) => {
+            parse_into(file, data.other.entry(stem.to_owned()).or_default(), &[])
+        }
     }
 }
 

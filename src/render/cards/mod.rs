@@ -27,6 +27,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Sink;
+use super::context::Summary;
 use crate::config::settings::Settings;
 use crate::content::page::Page;
 use crate::diagnostics::problem::Problem;
@@ -66,24 +67,23 @@ pub struct CardLink {
     pub alt: String,
 }
 
-/// The card of `page`, if the site publishes one.
-pub fn link(settings: &Settings, page: &Page) -> Option<CardLink> {
+/// The card of the page of `summary`, if the site publishes one.
+pub fn link(settings: &Settings, summary: &Summary) -> Option<CardLink> {
     let base = settings.base_url.as_deref().filter(|_| enabled(settings))?;
     Some(CardLink {
-        url: format!("{base}{}", path_of(&page.path)),
+        url: format!("{base}{}", path_of(summary.url)),
         width: WIDTH,
         height: HEIGHT,
-        alt: question_and_section(page).0.to_owned(),
+        alt: question_and_section(summary).0.to_owned(),
     })
 }
 
 /// What a page's card shows large, and the section above it: the page's question under
 /// its title, or, for a page that asks nothing, its title alone.
-fn question_and_section(page: &Page) -> (&str, &str) {
-    let front = &page.front;
-    match &front.question {
-        Some(question) => (question, &front.title),
-        None => (&front.title, ""),
+fn question_and_section<'a>(summary: &Summary<'a>) -> (&'a str, &'a str) {
+    match summary.question {
+        Some(question) => (question, summary.title),
+        None => (summary.title, ""),
     }
 }
 
@@ -126,26 +126,26 @@ impl<'a> Painter<'a> {
         }
     }
 
-    /// The card of `page` for `sink`, where it goes and its PNG bytes: its template
-    /// rendered, then the live site's card if that was drawn from the same SVG, or a new
-    /// drawing. `None` for a sink that keeps no pictures (a preview), which still gets the
-    /// template's and the SVG's mistakes.
+    /// The card of `page` (whose summary is `summary`) for `sink`, where it goes and its
+    /// PNG bytes: its template rendered, then the live site's card if that was drawn from
+    /// the same SVG, or a new drawing. `None` for a sink that keeps no pictures (a
+    /// preview), which still gets the template's and the SVG's mistakes.
     pub fn make(
         &self,
-        page: &Page,
+        (page, summary): (&Page, &Summary),
         sink: &dyn Sink,
     ) -> Result<Option<(SitePath, Vec<u8>)>, Problem> {
         let edition = &self.library.volume(page.edition).edition;
         let templates = &self.templates[page.edition.0];
-        let (question, section) = question_and_section(page);
+        let (question, section) = question_and_section(summary);
         let site = (edition.title.as_str(), self.address);
         let card = Card::new(section, question, site, &edition.language);
         let context = Context::from_serialize(&card).expect("a card is a map of plain values");
-        let svg = templates.render(TEMPLATE, &context, Some(&page.source))?;
+        let svg = templates.render(TEMPLATE, &context, Some(page.file.source()))?;
         let not_svg = |message: String| {
             Problem::file(
                 templates.shown(TEMPLATE),
-                format!("{message} (the share card of {})", page.source.display()),
+                format!("{message} (the share card of {})", page.file.source().display()),
             )
             .with_hint("the card template must give well-formed SVG: check its tags, quotes and `&`s (values are escaped for you)")
         };
