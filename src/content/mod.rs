@@ -161,9 +161,9 @@ fn cross_checks(
     for edition in editions {
         let data = &data[edition.id.0];
         let in_edition = || pages.iter().filter(|p| p.edition == edition.id);
-        if !data.glossary.is_empty() && !in_edition().any(|p| p.file.key() == "glossary.md") {
+        if !data.glossary.is_empty() && !in_edition().any(|p| p.file.key() == pages::GLOSSARY_KEY) {
             let file = data_file(edition, DataFile::Glossary.stem());
-            let page = content_file(edition, "glossary.md");
+            let page = content_file(edition, pages::GLOSSARY_KEY);
             problems.push(
                 Problem::file(file, "there is no page to list the glossary on").with_hint(format!(
                     "create {page} (with `template: glossary.html`); terms link to it"

@@ -22,6 +22,8 @@ const DEFAULT_TEMPLATE: &str = "page.html";
 const HOME_TEMPLATE: &str = "index.html";
 /// A home page's key: its path below its edition's folder.
 pub const HOME_KEY: &str = "index.md";
+/// The key of the page that lists the glossary, which terms link to.
+pub const GLOSSARY_KEY: &str = "glossary.md";
 
 /// The outcome of loading `content/`: the pages that loaded, and what was wrong with the
 /// others, so a run can go on to check the good pages and report everything at once.

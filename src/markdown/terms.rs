@@ -7,6 +7,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::content::data::Term;
 use crate::content::page::Page;
+use crate::content::pages::GLOSSARY_KEY;
 use crate::urls::SitePath;
 
 /// The glossary page and every spelling of each term, matched leftmost-longest, so that
@@ -29,7 +30,7 @@ impl Glossary {
         if terms.is_empty() {
             return None;
         }
-        let page = pages.find(|p| p.file.key() == "glossary.md")?;
+        let page = pages.find(|p| p.file.key() == GLOSSARY_KEY)?;
         let (spellings, term_of): (Vec<&str>, Vec<usize>) = terms
             .iter()
             .enumerate()

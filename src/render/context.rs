@@ -234,7 +234,7 @@ pub fn not_found(
 #[derive(Serialize)]
 struct FeedEntry<'a> {
     #[serde(flatten)]
-    summary: Summary<'a>,
+    summary: &'a Summary<'a>,
     date: Option<Date>,
 }
 
@@ -245,7 +245,7 @@ struct FeedEntry<'a> {
 pub fn feed<'a>(
     base: &str,
     folder: Option<&str>,
-    pages: impl Iterator<Item = (&'a Page, Summary<'a>)>,
+    pages: impl Iterator<Item = (&'a Page, &'a Summary<'a>)>,
 ) -> Context {
     let mut dated: Vec<FeedEntry> = pages
         .filter(|(_, summary)| summary.updated.is_some())
@@ -255,7 +255,7 @@ pub fn feed<'a>(
         })
         .collect();
     dated.sort_by(|a, b| {
-        let (a, b) = (&a.summary, &b.summary);
+        let (a, b) = (a.summary, b.summary);
         b.updated.cmp(&a.updated).then_with(|| a.url.cmp(b.url))
     });
     let home = match folder {

@@ -33,7 +33,7 @@ struct EditionVars {
 /// Each edition's templates, in the editions' order: a copy of the site's, with the
 /// edition's values among the globals, so that no page pays for them; and with what is
 /// the same for every edition, `assets`.
-pub fn templates(library: &Library, base: &Templates) -> Vec<Templates> {
+pub fn templates(library: &Library, summaries: &[Summary], base: &Templates) -> Vec<Templates> {
     let assets = value(&library.assets.names);
     library
         .volumes
@@ -42,17 +42,18 @@ pub fn templates(library: &Library, base: &Templates) -> Vec<Templates> {
             let mut templates = base.clone();
             let globals = templates.globals();
             globals.insert_value("assets", assets.clone());
-            EditionVars::of(library, volume).insert_into(globals);
+            EditionVars::of(library, summaries, volume).insert_into(globals);
             templates
         })
         .collect()
 }
 
 impl EditionVars {
-    fn of(library: &Library, volume: &Volume) -> EditionVars {
+    /// `summaries` are every page's, by [`PageId`].
+    fn of(library: &Library, summaries: &[Summary], volume: &Volume) -> EditionVars {
         let (edition, data) = (&volume.edition, &volume.data);
         let pages: Vec<&Page> = library.pages_of(edition.id).collect();
-        let summaries: Vec<Summary> = pages.iter().map(|p| super::summary(library, p)).collect();
+        let summaries: Vec<&Summary> = pages.iter().map(|p| &summaries[p.id.0]).collect();
         let source_by_id: BTreeMap<&str, &Source> =
             data.sources.iter().map(|s| (s.id.as_str(), s)).collect();
         EditionVars {

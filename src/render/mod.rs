@@ -56,9 +56,10 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
     // A site with mistakes is checked, not published: each page's body is rendered for
     // its own mistakes, and nothing reaches the sink.
     let publish = library.templates.as_ref().filter(|_| !library.is_broken());
-    let templates = publish.map(|base| editions::templates(library, base));
-    let translations = Translations::new(library);
-    let painter = templates.as_ref().and_then(|t| Painter::new(library, t));
+    let made = publish.map(|base| Made::new(library, base));
+    let painter = made
+        .as_ref()
+        .and_then(|m| Painter::new(library, &m.templates));
     debug_assert_eq!(texts.len(), library.pages.len(), "a text for each page");
     let rendered: Vec<(Outline, Vec<Problem>)> = library
         .pages
@@ -66,15 +67,15 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
         .zip(texts)
         .map(|(page, text)| {
             let (body, mut problems) = body(library, page, &text);
-            let summary = summary(library, page);
-            if let Some(templates) = templates.as_ref().filter(|_| !any_error(&problems)) {
-                match page_html(library, (templates, &translations), (page, &summary), &body) {
-                    Ok(html) => sink.put(&page.path, html.as_bytes())?,
-                    Err(problem) => problems.push(problem),
-                }
+            let Some(made) = made.as_ref().filter(|_| !any_error(&problems)) else {
+                return Ok((body.outline, problems));
+            };
+            match page_html(library, made, page, &body) {
+                Ok(html) => sink.put(&page.path, html.as_bytes())?,
+                Err(problem) => problems.push(problem),
             }
             if let Some(painter) = painter.as_ref().filter(|_| !any_error(&problems)) {
-                match painter.make((page, &summary), sink) {
+                match painter.make((page, made.summary(page)), sink) {
                     Ok(Some((path, png))) => sink.put(&path, &png)?,
                     Ok(None) => {}
                     Err(problem) => problems.push(problem),
@@ -89,8 +90,8 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
         outlines.push(outline);
         problems.extend(page_problems);
     }
-    if let Some(templates) = &templates {
-        problems.extend(site_files::write(library, templates, &translations, sink)?);
+    if let Some(made) = &made {
+        problems.extend(site_files::write(library, made, sink)?);
     }
     problems.extend(broken_anchors(library.pages.iter().zip(&outlines)));
     if any_error(&problems) {
@@ -132,15 +133,7 @@ pub fn page(
     let Some(base) = library.templates.as_ref() else {
         return Err(problems);
     };
-    let templates = editions::templates(library, base);
-    let translations = Translations::new(library);
-    let summary = summary(library, page);
-    match page_html(
-        library,
-        (&templates, &translations),
-        (page, &summary),
-        &body,
-    ) {
+    match page_html(library, &Made::new(library, base), page, &body) {
         Ok(html) => Ok((html, body.outline)),
         Err(problem) => {
             problems.push(problem);
@@ -149,38 +142,57 @@ pub fn page(
     }
 }
 
-/// What templates see of `page` wherever they meet it.
-fn summary<'a>(library: &'a Library, page: &'a Page) -> Summary<'a> {
-    let data = &library.volume(page.edition).data;
-    Summary::of(page, library.citations(page.id), data)
+/// What a run makes once, before any page, for every page and site file to use: each
+/// edition's templates, every page's translations, and every page's summary, the one view
+/// of a page that templates get.
+struct Made<'a> {
+    /// By edition.
+    templates: Vec<Templates>,
+    translations: Translations,
+    /// By [`PageId`].
+    summaries: Vec<Summary<'a>>,
+}
+
+impl<'a> Made<'a> {
+    fn new(library: &'a Library, base: &Templates) -> Made<'a> {
+        let summaries: Vec<Summary> = library
+            .pages
+            .iter()
+            .map(|page| {
+                let data = &library.volume(page.edition).data;
+                Summary::of(page, library.citations(page.id), data)
+            })
+            .collect();
+        Made {
+            templates: editions::templates(library, &summaries, base),
+            translations: Translations::new(library),
+            summaries,
+        }
+    }
+
+    fn summary(&self, page: &Page) -> &Summary<'a> {
+        &self.summaries[page.id.0]
+    }
 }
 
 /// A page's HTML: its rendered body in its template.
-fn page_html<'a>(
-    library: &'a Library,
-    (templates, translations): (&[Templates], &Translations),
-    (page, summary): (&'a Page, &Summary),
-    body: &Body,
-) -> Result<String, Problem> {
+fn page_html(library: &Library, made: &Made, page: &Page, body: &Body) -> Result<String, Problem> {
     let data = &library.volume(page.edition).data;
     let (prev, next) = library.neighbours(page.id);
-    let (prev, next) = (
-        prev.map(|p| self::summary(library, p)),
-        next.map(|p| self::summary(library, p)),
-    );
+    let (prev, next) = (prev.map(|p| made.summary(p)), next.map(|p| made.summary(p)));
     let shown_words: usize = page
         .front
         .shows_data
         .iter()
         .map(|stem| data.prose_words(stem))
         .sum();
-    let alternates = translations.of(library, page);
+    let alternates = made.translations.of(library, page);
     let context = context::page(
         &library.settings,
         page,
         (body, body.outline.word_count + shown_words),
-        (summary, &alternates),
-        (prev.as_ref(), next.as_ref()),
+        (made.summary(page), &alternates),
+        (prev, next),
     );
-    templates[page.edition.0].render(&page.template, &context, Some(page.file.source()))
+    made.templates[page.edition.0].render(&page.template, &context, Some(page.file.source()))
 }

@@ -7,16 +7,15 @@ use tera::Context;
 
 use std::collections::HashMap;
 
-use super::Sink;
 use super::context::{self, SitemapAlternate, SitemapGroup, SitemapPage};
 use super::editions::Translations;
+use super::{Made, Sink};
 use crate::config::editions::Edition;
 use crate::config::strings::Text;
 use crate::content::page::Page;
 use crate::diagnostics::error::Result;
 use crate::diagnostics::problem::Problem;
 use crate::library::Library;
-use crate::templates::Templates;
 use crate::urls::SitePath;
 
 pub const SITEMAP: &str = "sitemap.xml";
@@ -84,22 +83,17 @@ pub fn left_out(library: &Library) -> Option<String> {
 }
 
 /// Writes the files into `sink`; the problems of their templates.
-pub fn write(
-    library: &Library,
-    templates: &[Templates],
-    translations: &Translations,
-    sink: &dyn Sink,
-) -> Result<Vec<Problem>> {
+pub(super) fn write(library: &Library, made: &Made, sink: &dyn Sink) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
     for (path, file, edition) in jobs(library) {
         let context = match file {
-            SiteFile::NotFound => not_found(library, translations),
-            SiteFile::Feed => feed(library, edition),
+            SiteFile::NotFound => not_found(library, &made.translations),
+            SiteFile::Feed => feed(library, made, edition),
             SiteFile::Headers => headers(library),
             // robots.txt names the sitemap, when there is one.
-            SiteFile::Sitemap | SiteFile::Robots => sitemap(library, translations),
+            SiteFile::Sitemap | SiteFile::Robots => sitemap(library, made),
         };
-        match templates[edition.id.0].render(file.template(), &context, None) {
+        match made.templates[edition.id.0].render(file.template(), &context, None) {
             Ok(text) => sink.put(&path, text.as_bytes())?,
             Err(problem) => problems.push(problem),
         }
@@ -159,18 +153,16 @@ fn not_found(library: &Library, translations: &Translations) -> Context {
     context::not_found(&library.settings, title, root, &homes)
 }
 
-fn feed(library: &Library, edition: &Edition) -> Context {
+fn feed(library: &Library, made: &Made, edition: &Edition) -> Context {
     let base = library.settings.base_url.as_deref().unwrap_or_default();
-    let pages = library
-        .pages_of(edition.id)
-        .map(|p| (p, super::summary(library, p)));
+    let pages = library.pages_of(edition.id).map(|p| (p, made.summary(p)));
     context::feed(base, edition.folder(), pages)
 }
 
 /// The sitemap's (and robots.txt's) context: every page, with its translations and, when
 /// the site has more than one edition, their languages. The groups keep the default
 /// edition's order.
-fn sitemap(library: &Library, translations: &Translations) -> Context {
+fn sitemap(library: &Library, made: &Made) -> Context {
     let Some(base) = library.settings.base_url.as_deref() else {
         return context::sitemap(None, &[]);
     };
@@ -178,15 +170,16 @@ fn sitemap(library: &Library, translations: &Translations) -> Context {
     let mut groups: Vec<SitemapGroup> = Vec::new();
     let mut group_of: HashMap<&str, usize> = HashMap::new();
     for page in &library.pages {
-        let summary = super::summary(library, page);
         let group = *group_of.entry(page.file.key()).or_insert_with(|| {
             groups.push(SitemapGroup {
                 pages: Vec::new(),
-                alternates: alternates(library, translations, page, &absolute),
+                alternates: alternates(library, &made.translations, page, &absolute),
             });
             groups.len() - 1
         });
-        groups[group].pages.push(SitemapPage::of(&summary, base));
+        groups[group]
+            .pages
+            .push(SitemapPage::of(made.summary(page), base));
     }
     context::sitemap(Some(base), &groups)
 }
