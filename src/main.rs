@@ -148,6 +148,12 @@ fn build(options: BuildOptions) -> Result<ExitCode, Error> {
             return Ok(ExitCode::FAILURE);
         }
     };
+    // What the build let through is said, not only listed by `check`: a page over the
+    // 16 KB limit is published cut off where the site is throttled.
+    let color = color_on_stderr();
+    for warning in &report.warnings {
+        eprintln!("{}\n", warning.to_terminal(color));
+    }
     let n = report.pages;
     let mut notes = report.notes;
     let cards = report.cards;

@@ -54,6 +54,16 @@ pub struct Settings {
     /// (from templates/card.svg or the built-in one). Cards need `base_url`: a shared link's
     /// picture must have an absolute address.
     pub share_cards: bool,
+    /// Write each edition also as one file that needs nothing else, to pass on
+    /// (`offline/explainer.<code>.html`, from `templates/offline.html`).
+    pub portable: bool,
+    /// Other addresses the same site is served at, shown to readers for when the site's
+    /// own is blocked; canonical links, the sitemap and `hreflang` stay on `base_url`.
+    pub mirrors: Vec<BaseUrl>,
+    /// The most a page or a stylesheet may weigh gzipped (`max_file_kb` in `site.yaml`,
+    /// 16 by default); a heavier one is warned of.
+    #[serde(skip)]
+    pub max_file_bytes: usize,
     /// What the site declares of its own data files: references between them, and which
     /// of their strings are prose. Not given to templates.
     #[serde(skip)]
@@ -116,6 +126,9 @@ impl Settings {
             translations: Vec::new(),
             content_security_policy: read::default_policy(),
             share_cards: false,
+            portable: false,
+            mirrors: Vec::new(),
+            max_file_bytes: 16 * 1024,
             data: DataRules::default(),
         }
     }

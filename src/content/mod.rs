@@ -102,6 +102,13 @@ pub fn load(options: &BuildOptions) -> Site {
     problems.extend(templates.as_ref().err().cloned().unwrap_or_default());
     if let Ok(templates) = &templates {
         problems.extend(missing_templates(templates, &pages, &texts));
+        let portable = settings.as_ref().is_ok_and(|s| s.portable);
+        if portable && !templates.contains(OFFLINE_TEMPLATE) {
+            problems.push(
+                Problem::file(crate::layout::SETTINGS, format!("`portable: true` needs templates/{OFFLINE_TEMPLATE}"))
+                    .with_hint("it lays out the one-file edition: the pages as `offline.parts`, with `offline.style` and `offline.csp` (see README)"),
+            );
+        }
     }
     problems.extend(cross_checks((&pages, &texts), &data, &editions));
     let volumes = editions
@@ -125,6 +132,9 @@ pub fn load(options: &BuildOptions) -> Site {
         problems,
     }
 }
+
+/// The template of a portable site's offline files.
+pub const OFFLINE_TEMPLATE: &str = "offline.html";
 
 /// Pages whose `template` does not exist: located on their `template:` line.
 fn missing_templates(templates: &Templates, pages: &[Page], texts: &[PageText]) -> Vec<Problem> {

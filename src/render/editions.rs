@@ -1,5 +1,5 @@
 //! What templates see of the editions: each edition's own `site`, `source_by_id`, `pages`,
-//! `data`, `cited_first_on`, `strings`, `language` and `home`, made once, among the globals of the
+//! `data`, `cited_first_on`, `strings`, `language`, `home` and `offline_file`, made once, among the globals of the
 //! edition's own copy of the templates; and for each page, its translations
 //! (`page.translations`), for the language switcher and the `hreflang` links.
 
@@ -28,6 +28,8 @@ struct EditionVars {
     strings: Value,
     language: Value,
     home: Value,
+    /// The site path of the edition's offline file, on a portable site.
+    offline_file: Value,
 }
 
 /// Each edition's templates, in the editions' order: a copy of the site's, with the
@@ -67,6 +69,12 @@ impl EditionVars {
             strings: value(&volume.strings),
             language: value(&edition.language),
             home: value(&pages.iter().find(|p| p.is_home()).map(|p| &p.path)),
+            offline_file: value(
+                &library
+                    .settings
+                    .portable
+                    .then(|| super::offline::path_of(&edition.code)),
+            ),
         }
     }
 
@@ -79,6 +87,7 @@ impl EditionVars {
         context.insert_value("strings", self.strings);
         context.insert_value("language", self.language);
         context.insert_value("home", self.home);
+        context.insert_value("offline_file", self.offline_file);
     }
 }
 

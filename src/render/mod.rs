@@ -7,7 +7,9 @@
 pub mod cards;
 pub mod context;
 mod editions;
+pub mod offline;
 mod site_files;
+mod weight;
 
 use rayon::prelude::*;
 
@@ -42,6 +44,7 @@ pub struct Rendered {
 /// Site paths of every file [`site`] writes but the pages.
 pub fn planned_files(library: &Library) -> Vec<SitePath> {
     let mut planned = site_files::planned(library);
+    planned.extend(offline::planned(library));
     if cards::enabled(&library.settings) {
         planned.extend(library.pages.iter().map(|p| cards::path_of(&p.path)));
     }
@@ -61,17 +64,31 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
         .as_ref()
         .and_then(|m| Painter::new(library, &m.templates));
     debug_assert_eq!(texts.len(), library.pages.len(), "a text for each page");
-    let rendered: Vec<(Outline, Vec<Problem>)> = library
+    let limit = library.settings.max_file_bytes;
+    let rendered: Vec<(Outline, Vec<Problem>, Option<offline::Section>)> = library
         .pages
         .par_iter()
         .zip(texts)
         .map(|(page, text)| {
             let (body, mut problems) = body(library, page, &text);
             let Some(made) = made.as_ref().filter(|_| !any_error(&problems)) else {
-                return Ok((body.outline, problems));
+                return Ok((body.outline, problems, None));
             };
+            let mut section = None;
             match page_html(library, made, page, &body) {
-                Ok(html) => sink.put(&page.path, html.as_bytes())?,
+                Ok(html) => {
+                    if let Some(gzipped) = weight::over(html.as_bytes(), limit) {
+                        let path = page.path.as_str();
+                        problems.push(weight::warning(page.file.source(), path, gzipped, limit));
+                    }
+                    if let Some(plan) = &made.offline {
+                        match plan.section(library, page, &html) {
+                            Ok(part) => section = Some(part),
+                            Err(problem) => problems.push(problem),
+                        }
+                    }
+                    sink.put(&page.path, html.as_bytes())?;
+                }
                 Err(problem) => problems.push(problem),
             }
             if let Some(painter) = painter.as_ref().filter(|_| !any_error(&problems)) {
@@ -81,17 +98,23 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
                     Err(problem) => problems.push(problem),
                 }
             }
-            Ok((body.outline, problems))
+            Ok((body.outline, problems, section))
         })
         .collect::<Result<_>>()?;
     let mut problems = library.problems.clone();
     let mut outlines = Vec::with_capacity(rendered.len());
-    for (outline, page_problems) in rendered {
+    let mut sections = Vec::with_capacity(rendered.len());
+    for (outline, page_problems, section) in rendered {
         outlines.push(outline);
         problems.extend(page_problems);
+        sections.push(section);
     }
+    problems.extend(stylesheet_weights(library));
     if let Some(made) = &made {
         problems.extend(site_files::write(library, made, sink)?);
+        if made.offline.is_some() {
+            problems.extend(offline::write(library, made, &sections, sink)?);
+        }
     }
     problems.extend(broken_anchors(library.pages.iter().zip(&outlines)));
     if any_error(&problems) {
@@ -104,6 +127,24 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
         cards: painter.map(|p| p.count()).unwrap_or_default(),
         outlines,
     })
+}
+
+/// A warning for each stylesheet heavier gzipped than the limit.
+fn stylesheet_weights(library: &Library) -> Vec<Problem> {
+    let limit = library.settings.max_file_bytes;
+    let assets = &library.assets;
+    let stylesheets = assets
+        .names
+        .iter()
+        .filter(|(name, _)| name.as_str().ends_with(".css"));
+    stylesheets
+        .filter_map(|(name, published)| {
+            let bytes = assets.files.get(published)?.read().ok()?;
+            let gzipped = weight::over(&bytes, limit)?;
+            let origin = std::path::Path::new(crate::layout::STATIC).join(name.as_str());
+            Some(weight::warning(&origin, published.as_str(), gzipped, limit))
+        })
+        .collect()
 }
 
 /// A page's body, rendered from its text with what its edition's pages can refer to.
@@ -143,14 +184,15 @@ pub fn page(
 }
 
 /// What a run makes once, before any page, for every page and site file to use: each
-/// edition's templates, every page's translations, and every page's summary, the one view
-/// of a page that templates get.
+/// edition's templates, every page's translations, every page's summary (the one view of
+/// a page that templates get), and, on a portable site, what its offline files need.
 struct Made<'a> {
     /// By edition.
     templates: Vec<Templates>,
     translations: Translations,
     /// By [`PageId`].
     summaries: Vec<Summary<'a>>,
+    offline: Option<offline::Plan<'a>>,
 }
 
 impl<'a> Made<'a> {
@@ -167,6 +209,7 @@ impl<'a> Made<'a> {
             templates: editions::templates(library, &summaries, base),
             translations: Translations::new(library),
             summaries,
+            offline: offline::Plan::new(library),
         }
     }
 

@@ -5,6 +5,7 @@ pub mod date;
 pub mod escape;
 pub mod hash;
 pub mod locale;
+pub mod markup;
 pub mod slug;
 pub mod smart;
 pub mod spacing;

@@ -9,7 +9,8 @@
 //   - at 390 px wide nothing overflows horizontally, and a table that scrolls sideways keeps
 //     its first column in view;
 // then, opened from file://, every link of the section list leads to a page that loads, and
-// on every page each language of the switcher leads to the same page in that language.
+// on every page each language of the switcher leads to the same page in that language; and
+// each offline file (offline/*.html) asks for nothing when opened, every link in it landing.
 // Prints one line per problem and exits 1 if there is any.
 
 import { createServer } from "node:http";
@@ -153,7 +154,7 @@ try {
   // page in that edition (the same file name, in that edition's folder).
   const editions = await home.$$eval("nav.languages [lang]", (els) => els.map((e) => e.lang));
   if (editions.length < 2) problem("index.html (file://)", "no language switcher");
-  for (const path of pages.filter((p) => p !== "404.html")) {
+  for (const path of pages.filter((p) => p !== "404.html" && !p.startsWith("offline/"))) {
     const where = `${path} (file://, switcher)`;
     const page = await load(disk, pathToFileURL(join(siteDir, path)).href, where, null);
     const key = path.replace(/^(ru|uk)\//, "");
@@ -166,6 +167,33 @@ try {
       await page.goBack({ waitUntil: "load" });
     }
     if (targets.length !== editions.length - 1) problem(where, `the switcher offers ${targets.length} other languages, not ${editions.length - 1}`);
+    await page.close();
+  }
+
+  // From disk: each edition's offline file asks for nothing when opened (its style is let
+  // in by its policy, or the console says so), and every link inside it lands on an
+  // element that exists, in it or in the file of another edition beside it.
+  const offline = pages.filter((p) => p.startsWith("offline/"));
+  if (process.env.EXPECT_OFFLINE && offline.length === 0) problem("offline/", "no offline files were built");
+  for (const path of offline) {
+    const where = `${path} (file://, offline)`;
+    const url = pathToFileURL(join(siteDir, path)).href;
+    const page = await disk.newPage();
+    page.on("console", (msg) => { if (msg.type() === "error") problem(where, `console error: ${msg.text()}`); });
+    page.on("request", (req) => { if (req.url().split("#")[0] !== url) problem(where, `request: ${req.url().slice(0, 120)}`); });
+    await page.goto(url, { waitUntil: "load" });
+    const styled = await page.evaluate(() => getComputedStyle(document.querySelector(".container")).marginLeft !== "0px");
+    if (!styled) problem(where, "the page is unstyled: its policy kept its own style out");
+    const links = await page.$$eval("a[href]", (as) => as.map((a) => a.getAttribute("href")));
+    const ids = await page.$$eval("[id]", (els) => els.map((e) => e.id));
+    for (const href of links) {
+      if (/^[a-z]+:/i.test(href)) continue;
+      const [file, fragment] = href.split("#");
+      const targetIds = file ? await idsOf(join(siteDir, "offline", file)) : new Set(ids);
+      if (!targetIds) problem(where, `${href}: no such file beside it`);
+      else if (fragment && !targetIds.has(decodeURIComponent(fragment))) problem(where, `${href}: no element has that id`);
+    }
+    if (links.length < 20) problem(where, `only ${links.length} links: the pages are missing`);
     await page.close();
   }
   await disk.close();
@@ -185,6 +213,19 @@ try {
 } finally {
   await browser.close();
   server.close();
+}
+
+// The ids of an HTML file's elements, or none if it can't be read.
+async function idsOf(file) {
+  try {
+    return new Set([...(await readFile(file, "utf8")).matchAll(/\sid="([^"]*)"/g)].map((m) => decodeEntities(m[1])));
+  } catch {
+    return null;
+  }
+}
+
+function decodeEntities(text) {
+  return text.replaceAll("&quot;", '"').replaceAll("&#39;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 }
 
 for (const p of problems) console.log(p);

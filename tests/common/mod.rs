@@ -94,12 +94,21 @@ impl RealSite {
         self.pages().filter(|p| !p.contains('/'))
     }
 
-    /// Every page a reader can open, in every edition (not the 404 page).
+    /// Every page a reader can open, in every edition (not the 404 page, nor the offline
+    /// files, which hold all of an edition's pages).
     pub fn pages(&self) -> impl Iterator<Item = &str> {
         self.files
             .keys()
             .map(String::as_str)
-            .filter(|p| p.ends_with(".html") && *p != "404.html")
+            .filter(|p| p.ends_with(".html") && *p != "404.html" && !p.starts_with("offline/"))
+    }
+
+    /// Each edition's offline file, by site path.
+    pub fn offline_files(&self) -> impl Iterator<Item = &str> {
+        self.files
+            .keys()
+            .map(String::as_str)
+            .filter(|p| p.starts_with("offline/"))
     }
 }
 

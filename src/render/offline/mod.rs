@@ -1,0 +1,232 @@
+//! The offline edition (`portable: true` in `site.yaml`): each edition also as one HTML
+//! file that needs nothing else, `offline/explainer.<code>.html`, to pass on by messenger,
+//! e-mail or USB stick where the site is blocked. Every page is a part of it in navigation
+//! order ([`section`]), under the template `offline.html`, which gets them as
+//! `offline.parts` with the pages' own stylesheets as `offline.style`, to be written inside
+//! the file's one `<style>` element, and `offline.csp`, the policy that lets only that style
+//! in: the file makes no request of any kind when opened.
+
+mod section;
+
+use std::collections::HashMap;
+
+use base64::Engine;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use tera::Context;
+
+use super::{Made, Sink};
+use crate::config::editions::Edition;
+use crate::content::page::{Page, PageId};
+use crate::diagnostics::error::Result;
+use crate::diagnostics::problem::{Origin, Problem};
+use crate::library::Library;
+use crate::text::date::Date;
+use crate::text::markup;
+use crate::urls::SitePath;
+pub use section::Section;
+
+/// The template of the offline file, which a portable site must have.
+pub const TEMPLATE: &str = crate::content::OFFLINE_TEMPLATE;
+/// Where the offline files are, in the output.
+pub const FOLDER: &str = "offline";
+
+/// The site path of the offline file of the edition `code`.
+pub fn path_of(code: &str) -> SitePath {
+    SitePath::new(format!("{FOLDER}/explainer.{code}.html"))
+}
+
+/// Site paths of every offline file, if the site is portable.
+pub fn planned(library: &Library) -> Vec<SitePath> {
+    match library.settings.portable {
+        true => library.editions().map(|e| path_of(&e.code)).collect(),
+        false => Vec::new(),
+    }
+}
+
+/// What making the parts of the offline files needs of every page, made once.
+pub struct Plan<'a> {
+    /// Each page's part's id, by [`PageId`]: `part-demands`.
+    section_ids: Vec<String>,
+    by_path: HashMap<&'a SitePath, PageId>,
+}
+
+impl<'a> Plan<'a> {
+    /// The plan of a portable site's offline files; `None` for a site that isn't.
+    pub fn new(library: &'a Library) -> Option<Plan<'a>> {
+        library.settings.portable.then(|| Plan {
+            section_ids: library.pages.iter().map(part_id).collect(),
+            by_path: library.pages.iter().map(|p| (&p.path, p.id)).collect(),
+        })
+    }
+
+    /// The part of `page`, rendered as `html`, in its edition's file.
+    pub fn section(&self, library: &Library, page: &Page, html: &str) -> Result<Section, Problem> {
+        section::of(self, library, page, html)
+    }
+}
+
+/// `part-` and the page's path below its edition's folder, as an id: the same in every
+/// edition, so a link to a page in another edition's file finds it.
+fn part_id(page: &Page) -> String {
+    let key = page.file.key();
+    let stem = key.strip_suffix(".md").unwrap_or(key);
+    format!("part-{}", stem.replace('/', "-"))
+}
+
+/// A part as the template sees it.
+#[derive(Serialize)]
+struct Part<'a> {
+    id: &'a str,
+    title: &'a str,
+    question: Option<&'a str>,
+    html: &'a str,
+}
+
+/// Another edition's offline file, for the template's list of them.
+#[derive(Serialize)]
+struct OtherFile<'a> {
+    name: &'a str,
+    language: String,
+    href: String,
+    current: bool,
+}
+
+/// What the template gets as `offline`.
+#[derive(Serialize)]
+struct OfflineVars<'a> {
+    parts: Vec<Part<'a>>,
+    style: String,
+    csp: String,
+    /// When its newest page was last updated: the date of the edition, the same in every
+    /// build of the same pages.
+    updated: Option<Date>,
+    files: Vec<OtherFile<'a>>,
+}
+
+/// Writes each edition's file from its pages' parts (by [`PageId`]); the problems of the
+/// template.
+pub(super) fn write(
+    library: &Library,
+    made: &Made,
+    sections: &[Option<Section>],
+    sink: &dyn Sink,
+) -> Result<Vec<Problem>> {
+    let mut problems = Vec::new();
+    for edition in library.editions() {
+        let pages: Vec<&Page> = library.pages_of(edition.id).collect();
+        let parts: Vec<Part> = pages
+            .iter()
+            .filter_map(|p| {
+                let section = sections[p.id.0].as_ref()?;
+                let summary = made.summary(p);
+                Some(Part {
+                    id: &made.offline.as_ref()?.section_ids[p.id.0],
+                    title: summary.title,
+                    question: summary.question,
+                    html: &section.html,
+                })
+            })
+            .collect();
+        let styles = pages
+            .iter()
+            .find_map(|p| sections[p.id.0].as_ref())
+            .map_or(&[][..], |s| &s.styles);
+        let style = style(library, styles);
+        let vars = OfflineVars {
+            csp: policy(&style),
+            style,
+            parts,
+            updated: pages.iter().filter_map(|p| p.updated).max(),
+            files: library.editions().map(|e| other_file(e, edition)).collect(),
+        };
+        let mut context = Context::new();
+        context.insert("offline", &vars);
+        context.insert("root", "");
+        let path = path_of(&edition.code);
+        match made.templates[edition.id.0].render(TEMPLATE, &context, None) {
+            Ok(html) => match style_problem(&html, &vars.csp) {
+                None => sink.put(&path, html.as_bytes())?,
+                Some(problem) => problems.push(problem),
+            },
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Ok(problems)
+}
+
+fn other_file<'a>(edition: &'a Edition, current: &Edition) -> OtherFile<'a> {
+    let path = path_of(&edition.code);
+    OtherFile {
+        name: &edition.name,
+        language: edition.language.to_string(),
+        href: section::file_name(&path).to_owned(),
+        current: edition.id == current.id,
+    }
+}
+
+/// The pages' stylesheets as one, each within its media.
+fn style(library: &Library, styles: &[(SitePath, Option<String>)]) -> String {
+    let mut style = String::new();
+    for (path, media) in styles {
+        let Some(css) = library.assets.files.get(path).and_then(|p| p.read().ok()) else {
+            continue;
+        };
+        let css = String::from_utf8_lossy(&css);
+        let css = css.trim();
+        match media {
+            Some(media) => style.push_str(&format!("@media {media}{{\n{css}\n}}\n")),
+            None => {
+                style.push_str(css);
+                style.push('\n');
+            }
+        }
+    }
+    style
+}
+
+/// The file's policy: nothing but its own style (by its hash), and pictures inside it.
+fn policy(style: &str) -> String {
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(style.as_bytes()));
+    format!(
+        "default-src 'none'; style-src 'sha256-{hash}'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+}
+
+/// A problem if the rendered file has a `<style>` whose text the policy doesn't allow, or
+/// no policy at all: a browser would show it unstyled, or let it load what it names.
+fn style_problem(html: &str, csp: &str) -> Option<Problem> {
+    let origin = Origin::from(std::path::Path::new(crate::layout::TEMPLATES).join(TEMPLATE));
+    let hint = "write `<meta http-equiv=\"Content-Security-Policy\" content=\"{{ offline.csp }}\">` in the head and `<style>{{ offline.style | safe }}</style>`, and no other style";
+    let mut tags = markup::tags(html).peekable();
+    let mut has_policy = false;
+    while let Some(tag) = tags.next() {
+        if tag.is("meta")
+            && tag
+                .get("http-equiv")
+                .is_some_and(|h| h.eq_ignore_ascii_case("content-security-policy"))
+        {
+            has_policy = tag.get("content").as_deref() == Some(csp);
+        }
+        if tag.is("style") && !tag.closing {
+            let end = tags.peek().map_or(html.len(), |t| t.span.start);
+            let text = &html[tag.span.end..end];
+            if policy(text) != csp {
+                return Some(
+                    Problem::file(
+                        origin,
+                        "the offline file has a <style> its policy doesn't allow",
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+    }
+    (!has_policy).then(|| {
+        Problem::file(
+            origin,
+            "the offline file has no Content-Security-Policy of its own",
+        )
+        .with_hint(hint)
+    })
+}
