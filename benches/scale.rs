@@ -12,6 +12,9 @@
 //! Then share cards ([`cards`]): the time to draw one, and a build of the smallest size
 //! with cards on and off (`BENCH_CARDS_PAGES` sets its size; 0 skips it).
 //!
+//! Last, the editions that travel ([`portable`]): this explainer built with its offline
+//! files and without (`BENCH_PORTABLE=0` skips it).
+//!
 //! Each figure is the median of three runs; corpora are kept in target/bench/ between runs.
 //! No build is timed soon after a large deletion (see [`SETTLE`]).
 
@@ -80,6 +83,9 @@ fn main() {
     if card_pages > 0 {
         cards(&generator, &work, card_pages);
     }
+    if std::env::var("BENCH_PORTABLE").map_or(true, |v| v != "0") {
+        portable(manifest, &work);
+    }
     remove_outputs(&work);
 }
 
@@ -140,6 +146,59 @@ fn cards(generator: &Path, work: &Path, pages: usize) {
         on_rebuild.as_secs_f64(),
         off_rebuild.as_secs_f64()
     );
+}
+
+/// How many builds of the explainer [`portable`] times each way: one takes a tenth of a
+/// second, so more runs than [`RUNS`] steady the median.
+const SMALL_RUNS: usize = 11;
+
+/// This explainer (a copy of it) built with `portable: true`, as it is, and without: a
+/// fresh build and a rebuild over the previous output after an edit, in three editions.
+fn portable(manifest: &Path, work: &Path) {
+    let site = work.join("explainer-portable");
+    for part in ["site.yaml", "content", "templates", "static", "i18n"] {
+        copy_tree(&manifest.join(part), &site.join(part));
+    }
+    let settings = site.join("site.yaml");
+    let with = std::fs::read_to_string(&settings).expect("the explainer's site.yaml");
+    assert!(
+        with.contains("\nportable: true\n"),
+        "the explainer is portable"
+    );
+    let without = with.replace("\nportable: true\n", "\n");
+    println!("\nthis explainer in three editions, with its offline files and without");
+    let page = site.join("content/about.md");
+    for (tag, name, text) in [(1, "with offline files", &with), (0, "without", &without)] {
+        std::fs::write(&settings, text).expect("site.yaml");
+        let (mut fresh, mut rebuild) = (Vec::new(), Vec::new());
+        for run in 0..SMALL_RUNS {
+            let out = work.join(format!("out-portable-{tag}-{run}"));
+            fresh.push(build(&site, &out, &[]));
+            let mut edited = std::fs::read_to_string(&page).expect("about.md");
+            edited.push_str("\nEdited.\n");
+            std::fs::write(&page, edited).expect("about.md");
+            rebuild.push(build(&site, &out, &[]));
+        }
+        let (fresh, rebuild) = (median(fresh), median(rebuild));
+        println!(
+            "  {name:<18}  fresh {:>6.1} ms  rebuild {:>6.1} ms  {:>6.1} MiB peak",
+            fresh.0.as_secs_f64() * 1000.0,
+            rebuild.0.as_secs_f64() * 1000.0,
+            fresh.1 as f64 / 1024.0
+        );
+    }
+}
+
+/// Copies a file, or a folder and all in it.
+fn copy_tree(from: &Path, to: &Path) {
+    if from.is_file() {
+        std::fs::create_dir_all(to.parent().expect("a folder")).expect("a folder");
+        std::fs::copy(from, to).expect("a copy");
+        return;
+    }
+    for entry in std::fs::read_dir(from).expect("a folder").flatten() {
+        copy_tree(&entry.path(), &to.join(entry.file_name()));
+    }
 }
 
 /// How many cards [`one_card`] draws.

@@ -111,9 +111,13 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
     }
     problems.extend(stylesheet_weights(library));
     if let Some(made) = &made {
-        problems.extend(site_files::write(library, made, sink)?);
+        let styles = match made.offline.is_some() {
+            true => offline::styles(library, &sections),
+            false => Vec::new(),
+        };
+        problems.extend(site_files::write(library, made, &styles, sink)?);
         if made.offline.is_some() {
-            problems.extend(offline::write(library, made, &sections, sink)?);
+            problems.extend(offline::write(library, made, (&sections, styles), sink)?);
         }
     }
     problems.extend(broken_anchors(library.pages.iter().zip(&outlines)));

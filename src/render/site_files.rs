@@ -82,14 +82,20 @@ pub fn left_out(library: &Library) -> Option<String> {
         .then(|| format!("no base_url, so {left} were left out{not_found}"))
 }
 
-/// Writes the files into `sink`; the problems of their templates.
-pub(super) fn write(library: &Library, made: &Made, sink: &dyn Sink) -> Result<Vec<Problem>> {
+/// Writes the files into `sink`; the problems of their templates. `offline_styles` are the
+/// styles of the offline files, which the policy of `_headers` lets in.
+pub(super) fn write(
+    library: &Library,
+    made: &Made,
+    offline_styles: &[String],
+    sink: &dyn Sink,
+) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
     for (path, file, edition) in jobs(library) {
         let context = match file {
             SiteFile::NotFound => not_found(library, &made.translations),
             SiteFile::Feed => feed(library, made, edition),
-            SiteFile::Headers => headers(library),
+            SiteFile::Headers => headers(library, offline_styles),
             // robots.txt names the sitemap, when there is one.
             SiteFile::Sitemap | SiteFile::Robots => sitemap(library, made),
         };
@@ -125,8 +131,9 @@ fn jobs(library: &Library) -> Vec<(SitePath, SiteFile, &Edition)> {
 }
 
 /// The context of `_headers`: `base_path`, the site's path on its host (`/explainer/`),
-/// and `immutable`, the published files whose name changes with their contents.
-fn headers(library: &Library) -> Context {
+/// `immutable`, the published files whose name changes with their contents, and
+/// `content_security_policy`, the site's, letting in the offline files' styles too.
+fn headers(library: &Library, offline_styles: &[String]) -> Context {
     let names = &library.assets.names;
     let immutable: Vec<&SitePath> = names
         .iter()
@@ -136,6 +143,9 @@ fn headers(library: &Library) -> Context {
     let mut context = Context::new();
     context.insert("base_path", library.settings.base_path().unwrap_or("/"));
     context.insert("immutable", &immutable);
+    let policy = &library.settings.content_security_policy;
+    let policy = super::offline::allow_styles(policy, offline_styles);
+    context.insert("content_security_policy", &policy);
     context
 }
 

@@ -104,16 +104,76 @@ struct OfflineVars<'a> {
     files: Vec<OtherFile<'a>>,
 }
 
-/// Writes each edition's file from its pages' parts (by [`PageId`]); the problems of the
-/// template.
+/// Each edition's style, in the editions' order: the stylesheets its pages link to, as
+/// one, from the parts of its pages (by [`PageId`]).
+pub(super) fn styles(library: &Library, sections: &[Option<Section>]) -> Vec<String> {
+    library
+        .editions()
+        .map(|edition| {
+            let mut pages = library.pages_of(edition.id);
+            let first = pages.find_map(|p| sections[p.id.0].as_ref());
+            style(library, first.map_or(&[][..], |s| &s.styles))
+        })
+        .collect()
+}
+
+/// `policy` letting in the offline files' `styles` too: a host that sends the site's policy
+/// with every file (`_headers`) sends it with them, and a browser applies both.
+pub(super) fn allow_styles(policy: &str, styles: &[String]) -> String {
+    let mut hashes: Vec<String> = styles
+        .iter()
+        .map(|s| format!("'sha256-{}'", hash(s)))
+        .collect();
+    hashes.dedup();
+    if hashes.is_empty() {
+        return policy.to_owned();
+    }
+    let directives: Vec<&str> = policy
+        .split(';')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .collect();
+    let sources_of = |name: &str| {
+        directives
+            .iter()
+            .find_map(|d| {
+                d.strip_prefix(name)
+                    .filter(|rest| rest.is_empty() || rest.starts_with(' '))
+            })
+            .map(str::trim)
+    };
+    let hashes = hashes.join(" ");
+    let Some(fallback) = sources_of("style-src").or_else(|| sources_of("default-src")) else {
+        // Nothing restricts styles.
+        return policy.to_owned();
+    };
+    let style_src = match fallback {
+        "'none'" => format!("style-src {hashes}"),
+        sources => format!("style-src {sources} {hashes}"),
+    };
+    let mut out: Vec<String> = directives
+        .iter()
+        .filter(|d| sources_of_one(d) != Some("style-src"))
+        .map(|d| d.to_string())
+        .collect();
+    out.push(style_src);
+    out.join("; ")
+}
+
+fn sources_of_one(directive: &str) -> Option<&str> {
+    directive.split_ascii_whitespace().next()
+}
+
+/// Writes each edition's file from its pages' parts (by [`PageId`]) and its style
+/// ([`styles`]); the problems of the template.
 pub(super) fn write(
     library: &Library,
     made: &Made,
-    sections: &[Option<Section>],
+    (sections, styles): (&[Option<Section>], Vec<String>),
     sink: &dyn Sink,
 ) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
-    for edition in library.editions() {
+    for (edition, style) in library.editions().zip(styles) {
         let pages: Vec<&Page> = library.pages_of(edition.id).collect();
         let parts: Vec<Part> = pages
             .iter()
@@ -128,11 +188,6 @@ pub(super) fn write(
                 })
             })
             .collect();
-        let styles = pages
-            .iter()
-            .find_map(|p| sections[p.id.0].as_ref())
-            .map_or(&[][..], |s| &s.styles);
-        let style = style(library, styles);
         let vars = OfflineVars {
             csp: policy(&style),
             style,
@@ -187,10 +242,15 @@ fn style(library: &Library, styles: &[(SitePath, Option<String>)]) -> String {
 
 /// The file's policy: nothing but its own style (by its hash), and pictures inside it.
 fn policy(style: &str) -> String {
-    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(style.as_bytes()));
+    let hash = hash(style);
     format!(
         "default-src 'none'; style-src 'sha256-{hash}'; img-src data:; base-uri 'none'; form-action 'none'"
     )
+}
+
+/// The SHA-256 of a style, as a policy names it.
+fn hash(style: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(style.as_bytes()))
 }
 
 /// A problem if the rendered file has a `<style>` whose text the policy doesn't allow, or
@@ -229,4 +289,37 @@ fn style_problem(html: &str, csp: &str) -> Option<Problem> {
         )
         .with_hint(hint)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sites_policy_lets_in_the_offline_style_beside_its_own_sources() {
+        let styles = ["a{}".to_owned(), "a{}".to_owned()];
+        let h = format!("'sha256-{}'", hash("a{}"));
+        assert_eq!(
+            allow_styles(
+                "default-src 'none'; style-src 'self'; img-src 'self'",
+                &styles
+            ),
+            format!("default-src 'none'; img-src 'self'; style-src 'self' {h}")
+        );
+        assert_eq!(
+            allow_styles("default-src 'self' https://cdn.example", &styles),
+            format!(
+                "default-src 'self' https://cdn.example; style-src 'self' https://cdn.example {h}"
+            )
+        );
+        assert_eq!(
+            allow_styles("default-src 'none'", &styles),
+            format!("default-src 'none'; style-src {h}")
+        );
+        assert_eq!(allow_styles("img-src 'self'", &styles), "img-src 'self'");
+        assert_eq!(
+            allow_styles("default-src 'none'", &[]),
+            "default-src 'none'"
+        );
+    }
 }
