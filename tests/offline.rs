@@ -313,9 +313,21 @@ fn a_host_that_sends_the_sites_policy_with_every_file_lets_the_offline_style_in(
     let site = portable("");
     site.build().unwrap();
     let en = common::decode(&site.read("offline/explainer.en.html"));
-    let hash = en.split("style-src ").nth(1).unwrap().split(';').next().unwrap();
+    let hash = en
+        .split("style-src ")
+        .nth(1)
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap();
     let headers = site.read("_headers");
-    let policy = headers.lines().find(|l| l.contains("Content-Security-Policy")).unwrap();
-    assert!(policy.contains(&format!("style-src 'self' {hash}")), "{policy}");
+    let policy = headers
+        .lines()
+        .find(|l| l.contains("Content-Security-Policy"))
+        .unwrap();
+    assert!(
+        policy.contains(&format!("style-src 'self' {hash}")),
+        "{policy}"
+    );
     assert!(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'"));
 }

@@ -77,16 +77,11 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
             let mut section = None;
             match page_html(library, made, page, &body) {
                 Ok(html) => {
-                    if let Some(gzipped) = weight::over(html.as_bytes(), limit) {
-                        let path = page.path.as_str();
-                        problems.push(weight::warning(page.file.source(), path, gzipped, limit));
-                    }
-                    if let Some(plan) = &made.offline {
-                        match plan.section(library, page, &html) {
-                            Ok(part) => section = Some(part),
-                            Err(problem) => problems.push(problem),
-                        }
-                    }
+                    problems.extend(weight::of_page(page, &html, limit));
+                    section = made.offline.as_ref().and_then(|plan| {
+                        let part = plan.section(library, page, &html);
+                        part.map_err(|problem| problems.push(problem)).ok()
+                    });
                     sink.put(&page.path, html.as_bytes())?;
                 }
                 Err(problem) => problems.push(problem),
@@ -109,7 +104,7 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
         problems.extend(page_problems);
         sections.push(section);
     }
-    problems.extend(stylesheet_weights(library));
+    problems.extend(weight::of_stylesheets(&library.assets, limit));
     if let Some(made) = &made {
         let styles = match made.offline.is_some() {
             true => offline::styles(library, &sections),
@@ -131,24 +126,6 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
         cards: painter.map(|p| p.count()).unwrap_or_default(),
         outlines,
     })
-}
-
-/// A warning for each stylesheet heavier gzipped than the limit.
-fn stylesheet_weights(library: &Library) -> Vec<Problem> {
-    let limit = library.settings.max_file_bytes;
-    let assets = &library.assets;
-    let stylesheets = assets
-        .names
-        .iter()
-        .filter(|(name, _)| name.as_str().ends_with(".css"));
-    stylesheets
-        .filter_map(|(name, published)| {
-            let bytes = assets.files.get(published)?.read().ok()?;
-            let gzipped = weight::over(&bytes, limit)?;
-            let origin = std::path::Path::new(crate::layout::STATIC).join(name.as_str());
-            Some(weight::warning(&origin, published.as_str(), gzipped, limit))
-        })
-        .collect()
 }
 
 /// A page's body, rendered from its text with what its edition's pages can refer to.

@@ -7,6 +7,8 @@
 
 use std::path::Path;
 
+use crate::content::assets::Assets;
+use crate::content::page::Page;
 use crate::diagnostics::problem::Problem;
 
 /// gzip's header and trailer around the deflated bytes.
@@ -14,9 +16,36 @@ const GZIP_FRAME: usize = 18;
 /// gzip's default level, which hosts that compress on the fly use or better.
 const LEVEL: u8 = 6;
 
+/// The warning for `page`, rendered as `html`, if it is heavier than `limit` gzipped.
+pub fn of_page(page: &Page, html: &str, limit: usize) -> Option<Problem> {
+    let gzipped = over(html.as_bytes(), limit)?;
+    Some(warning(
+        page.file.source(),
+        page.path.as_str(),
+        gzipped,
+        limit,
+    ))
+}
+
+/// A warning for each stylesheet of `static/` heavier than `limit` gzipped, as published.
+pub fn of_stylesheets(assets: &Assets, limit: usize) -> Vec<Problem> {
+    let stylesheets = assets
+        .names
+        .iter()
+        .filter(|(name, _)| name.as_str().ends_with(".css"));
+    stylesheets
+        .filter_map(|(name, published)| {
+            let bytes = assets.files.get(published)?.read().ok()?;
+            let gzipped = over(&bytes, limit)?;
+            let origin = Path::new(crate::layout::STATIC).join(name.as_str());
+            Some(warning(&origin, published.as_str(), gzipped, limit))
+        })
+        .collect()
+}
+
 /// How much `bytes` weigh gzipped, if that is over `limit`. A file no bigger than the limit
 /// as it is can't be over it gzipped, and is not compressed at all.
-pub fn over(bytes: &[u8], limit: usize) -> Option<usize> {
+fn over(bytes: &[u8], limit: usize) -> Option<usize> {
     // Deflate's stored blocks add 5 bytes per 64 KiB: never worth more than that.
     if bytes.len() + GZIP_FRAME + 5 * (bytes.len() / 65_535 + 1) <= limit {
         return None;
@@ -27,7 +56,7 @@ pub fn over(bytes: &[u8], limit: usize) -> Option<usize> {
 
 /// The warning for the file `what` (a page's site path or a stylesheet), written from
 /// `origin`, that weighs `gzipped` bytes.
-pub fn warning(origin: &Path, what: &str, gzipped: usize, limit: usize) -> Problem {
+fn warning(origin: &Path, what: &str, gzipped: usize, limit: usize) -> Problem {
     Problem::file(
         origin,
         format!(

@@ -23,7 +23,8 @@ fn headers_carry_the_security_policy_and_cache_only_fingerprinted_files_for_a_ye
             .map(|(_, v)| v.as_str())
             .unwrap_or_else(|| panic!("no {name} for every page:\n{text}"))
     };
-    // The policy of the pages' meta tag, plus what only a header can say.
+    // The policy of the pages' meta tag, its `style-src` letting in the offline files' own
+    // style too (a host sends the header with them), plus what only a header can say.
     let index = site.html("index.html");
     let meta = index
         .split("http-equiv=\"Content-Security-Policy\" content=\"")
@@ -31,7 +32,23 @@ fn headers_carry_the_security_policy_and_cache_only_fingerprinted_files_for_a_ye
         .and_then(|rest| rest.split('"').next())
         .expect("pages carry the policy in a meta tag");
     let csp = header("Content-Security-Policy");
-    assert_eq!(csp, format!("{}; frame-ancestors 'none'", decode(meta)));
+    let offline = decode(&site.html("offline/explainer.en.html"));
+    let hash = offline
+        .split("style-src ")
+        .nth(1)
+        .and_then(|rest| rest.split(';').next())
+        .expect("the offline file's policy names its style");
+    let meta = decode(meta);
+    let mut expected: Vec<String> = meta
+        .split("; ")
+        .filter(|d| !d.starts_with("style-src"))
+        .map(str::to_owned)
+        .collect();
+    expected.push(format!("style-src 'self' {hash}"));
+    assert_eq!(
+        csp,
+        format!("{}; frame-ancestors 'none'", expected.join("; "))
+    );
     assert!(csp.contains("default-src 'none'") && csp.contains("connect-src 'self'"));
     assert_eq!(header("X-Content-Type-Options"), "nosniff");
     assert_eq!(header("Referrer-Policy"), "strict-origin-when-cross-origin");
