@@ -413,3 +413,23 @@ fn a_body_edit_re_renders_only_that_page_and_anything_else_asks_for_a_full_build
         "an unknown source is still an error"
     );
 }
+
+#[test]
+fn on_a_portable_site_a_body_edit_rebuilds_all_so_the_offline_file_keeps_up() {
+    let site = Fixture::new();
+    site.write("site.yaml", &format!("{}portable: true\n", common::SITE_YAML))
+        .write(
+            "templates/offline.html",
+            "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"{{ offline.csp }}\"><style>{{ offline.style | safe }}</style></head><body>{% for p in offline.parts %}{{ p.html | safe }}{% endfor %}</body></html>",
+        )
+        .write("content/a.md", &page("A", "First."));
+    let (built, library) = explainer::build_in_memory(&site.options()).unwrap();
+    assert!(built.files["offline/explainer.en.html"].contains("First."));
+    let mut prepared = Kept {
+        library,
+        outlines: built.outlines,
+    };
+    site.write("content/a.md", &page("A", "Second."));
+    let a = site.root().join("content/a.md");
+    assert!(explainer::serve::one_page::again(&mut prepared, site.root(), &a).is_none());
+}
