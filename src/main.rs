@@ -27,9 +27,10 @@ enum Command {
         /// The site's folder, holding site.yaml, content/, templates/ and static/
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site; replaced whole on success, untouched on failure
-        #[arg(long, short, default_value = "public")]
-        output_dir: PathBuf,
+        /// Where to write the site (default: public/ in the site's folder); replaced whole
+        /// on success, untouched on failure
+        #[arg(long, short)]
+        output_dir: Option<PathBuf>,
         /// Absolute URL the site will be published at (overrides base_url in site.yaml)
         #[arg(long)]
         base_url: Option<String>,
@@ -89,8 +90,8 @@ fn main() -> ExitCode {
             drafts,
             no_wait,
         } => build(BuildOptions {
+            output_dir: output_dir.unwrap_or_else(|| default_output(&root)),
             root,
-            output_dir,
             base_url,
             drafts,
             if_busy: if no_wait {
@@ -178,6 +179,14 @@ fn build(options: BuildOptions) -> Result<ExitCode, Error> {
         report.output_dir.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `public/` in the site's folder: a build of another folder never writes into this one.
+fn default_output(root: &Path) -> PathBuf {
+    match root == Path::new(".") {
+        true => PathBuf::from("public"),
+        false => root.join("public"),
+    }
 }
 
 fn say_waiting(output: &Path) {

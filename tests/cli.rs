@@ -88,3 +88,30 @@ fn a_bad_base_url_flag_is_named_as_the_flag_not_as_a_file() {
     assert!(stderr.contains("--base-url: "), "{stderr}");
     assert!(!stderr.contains("--base-url:1:1"), "{stderr}");
 }
+
+#[test]
+fn a_build_of_another_folder_writes_into_that_folder_not_the_current_one() {
+    let site = Fixture::new();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let run = explainer()
+        .args(["build", "--root"])
+        .arg(site.root())
+        .current_dir(elsewhere.path())
+        .output()
+        .unwrap();
+    assert_success(&run);
+    assert!(site.root().join("public/index.html").is_file());
+    assert!(!elsewhere.path().join("public").exists());
+    // Without --root, public/ in the current folder, as before.
+    let run = explainer()
+        .arg("build")
+        .current_dir(site.root())
+        .output()
+        .unwrap();
+    assert_success(&run);
+    assert!(
+        String::from_utf8(run.stdout)
+            .unwrap()
+            .contains("-> public/")
+    );
+}
