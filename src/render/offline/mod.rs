@@ -83,9 +83,9 @@ struct Part<'a> {
     html: &'a str,
 }
 
-/// Another edition's offline file, for the template's list of them.
+/// An edition's offline file, for the template's list of them.
 #[derive(Serialize)]
-struct OtherFile<'a> {
+struct EditionFile<'a> {
     name: &'a str,
     language: String,
     href: String,
@@ -101,7 +101,7 @@ struct OfflineVars<'a> {
     /// When its newest page was last updated: the date of the edition, the same in every
     /// build of the same pages.
     updated: Option<Date>,
-    files: Vec<OtherFile<'a>>,
+    files: Vec<EditionFile<'a>>,
 }
 
 /// Each edition's style, in the editions' order: the stylesheets its pages link to, as
@@ -153,14 +153,14 @@ pub(super) fn allow_styles(policy: &str, styles: &[String]) -> String {
     };
     let mut out: Vec<String> = directives
         .iter()
-        .filter(|d| sources_of_one(d) != Some("style-src"))
+        .filter(|d| directive_name(d) != Some("style-src"))
         .map(|d| d.to_string())
         .collect();
     out.push(style_src);
     out.join("; ")
 }
 
-fn sources_of_one(directive: &str) -> Option<&str> {
+fn directive_name(directive: &str) -> Option<&str> {
     directive.split_ascii_whitespace().next()
 }
 
@@ -193,7 +193,10 @@ pub(super) fn write(
             style,
             parts,
             updated: pages.iter().filter_map(|p| p.updated).max(),
-            files: library.editions().map(|e| other_file(e, edition)).collect(),
+            files: library
+                .editions()
+                .map(|e| edition_file(e, edition))
+                .collect(),
         };
         let mut context = Context::new();
         context.insert("offline", &vars);
@@ -210,9 +213,9 @@ pub(super) fn write(
     Ok(problems)
 }
 
-fn other_file<'a>(edition: &'a Edition, current: &Edition) -> OtherFile<'a> {
+fn edition_file<'a>(edition: &'a Edition, current: &Edition) -> EditionFile<'a> {
     let path = path_of(&edition.code);
-    OtherFile {
+    EditionFile {
         name: &edition.name,
         language: edition.language.to_string(),
         href: section::file_name(&path).to_owned(),
