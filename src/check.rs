@@ -12,6 +12,7 @@ use std::path::Path;
 use crate::diagnostics::error::{Error, Result};
 use crate::diagnostics::problem::{self, Problem};
 use crate::markdown::targets::file_target;
+use crate::text::markup;
 use crate::urls::SitePath;
 use crate::{BuildOptions, build_in_memory};
 
@@ -68,9 +69,13 @@ fn unlinked_pages(pages: &[(&SitePath, &Path, &str)], homes: &HashSet<&SitePath>
 
 /// The values of `href="..."` attributes in the HTML this generator writes.
 fn hrefs(html: &str) -> impl Iterator<Item = &str> {
-    html.split(" href=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
+    markup::tags(html).flat_map(|tag| {
+        let hrefs = tag
+            .attributes
+            .into_iter()
+            .filter(|a| a.name.eq_ignore_ascii_case("href"));
+        hrefs.map(|a| a.raw)
+    })
 }
 
 #[cfg(test)]

@@ -104,10 +104,9 @@ pub fn load(options: &BuildOptions) -> Site {
         problems.extend(missing_templates(templates, &pages, &texts));
         let portable = settings.as_ref().is_ok_and(|s| s.portable);
         if portable && !templates.contains(OFFLINE_TEMPLATE) {
-            problems.push(
-                Problem::file(crate::layout::SETTINGS, format!("`portable: true` needs templates/{OFFLINE_TEMPLATE}"))
-                    .with_hint("it lays out the one-file edition: the pages as `offline.parts`, with `offline.style` and `offline.csp` (see README)"),
-            );
+            let message = format!("`portable: true` needs templates/{OFFLINE_TEMPLATE}");
+            let hint = "it lays out the one-file edition: the pages as `offline.parts`, with `offline.style` and `offline.csp` (see README)";
+            problems.push(Problem::file(crate::layout::SETTINGS, message).with_hint(hint));
         }
     }
     problems.extend(cross_checks((&pages, &texts), &data, &editions));

@@ -1,7 +1,7 @@
 //! What templates see of the editions: each edition's own `site`, `source_by_id`, `pages`,
-//! `data`, `cited_first_on`, `strings`, `language`, `home` and `offline_file`, made once, among the globals of the
-//! edition's own copy of the templates; and for each page, its translations
-//! (`page.translations`), for the language switcher and the `hreflang` links.
+//! `data`, `cited_first_on`, `strings`, `language`, `home` and `offline_file`, made once,
+//! among the globals of the edition's own copy of the templates; and for each page, its
+//! translations (`page.translations`), for the language switcher and the `hreflang` links.
 
 use std::collections::{BTreeMap, HashMap};
 

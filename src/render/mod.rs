@@ -106,13 +106,13 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
     }
     problems.extend(weight::of_stylesheets(&library.assets, limit));
     if let Some(made) = &made {
-        let styles = match made.offline.is_some() {
-            true => offline::styles(library, &sections),
-            false => Vec::new(),
-        };
-        problems.extend(site_files::write(library, made, &styles, sink)?);
-        if made.offline.is_some() {
-            problems.extend(offline::write(library, made, (&sections, styles), sink)?);
+        let plan = made.offline.as_ref();
+        let styles = plan.map(|_| offline::styles(library, &sections));
+        let offline_styles = styles.as_deref().unwrap_or_default();
+        problems.extend(site_files::write(library, made, offline_styles, sink)?);
+        if let (Some(plan), Some(styles)) = (plan, styles) {
+            let parts = (&sections[..], styles);
+            problems.extend(offline::write((library, made, plan), parts, sink)?);
         }
     }
     problems.extend(broken_anchors(library.pages.iter().zip(&outlines)));

@@ -204,7 +204,7 @@ pub fn rewrite(html: &str, mut edit: impl FnMut(&Tag, &Attribute) -> Edit) -> St
                     out.push_str(spaces);
                     out.push_str(attribute.name);
                     out.push_str("=\"");
-                    out.push_str(&escape_attribute(&value));
+                    out.push_str(&super::escape::escape(&value));
                     out.push('"');
                 }
                 Edit::Remove => out.push_str(&html[copied..attribute.span.start]),
@@ -222,13 +222,6 @@ fn leading_space(html: &str, attribute: &Attribute) -> usize {
         - span
             .trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/')
             .len()
-}
-
-fn escape_attribute(value: &str) -> Cow<'_, str> {
-    match value.contains(['&', '"']) {
-        true => Cow::Owned(value.replace('&', "&amp;").replace('"', "&quot;")),
-        false => Cow::Borrowed(value),
-    }
 }
 
 /// An attribute's text with its character references decoded: the named ones markup

@@ -130,7 +130,6 @@ pub(super) fn settings(file: &YamlFile) -> Result<Settings, Vec<Problem>> {
         );
     }
     let translations = translations(&site, file, &mut problems);
-    let mirrors = mirrors(&site, file, &mut problems);
     if !(site.max_file_kb.is_finite() && site.max_file_kb > 0.0) {
         problems.push(
             file.error_at(
@@ -151,6 +150,7 @@ pub(super) fn settings(file: &YamlFile) -> Result<Settings, Vec<Problem>> {
             })
             .ok()
     });
+    let mirrors = mirrors(&site.mirrors, base_url.as_ref(), file, &mut problems);
     match language {
         Some(language) if problems.is_empty() => Ok(Settings {
             title: site.title,
@@ -247,21 +247,28 @@ fn translations(site: &SiteYaml, file: &YamlFile, problems: &mut Vec<Problem>) -
     usable
 }
 
-/// The mirrors, each a usable address other than the site's own, or a problem in
-/// `problems` at the one that isn't.
-fn mirrors(site: &SiteYaml, file: &YamlFile, problems: &mut Vec<Problem>) -> Vec<BaseUrl> {
+/// The mirrors, each a usable address other than the site's own (`base_url`) and the
+/// others, or a problem in `problems` at the one that isn't.
+fn mirrors(
+    written: &[String],
+    base_url: Option<&BaseUrl>,
+    file: &YamlFile,
+    problems: &mut Vec<Problem>,
+) -> Vec<BaseUrl> {
     let mut usable: Vec<BaseUrl> = Vec::new();
-    for (n, text) in site.mirrors.iter().enumerate() {
+    for (n, text) in written.iter().enumerate() {
         let at = YamlPath::root().key("mirrors").index(n);
         match BaseUrl::parse(text) {
-            Ok(url) if usable.contains(&url) || site.base_url.as_deref().and_then(|b| BaseUrl::parse(b).ok()).as_ref() == Some(&url) => {
-                problems.push(file.error_at(&at, format!("`{url}` is listed twice")).with_hint("a mirror is another address than `base_url` and the other mirrors"));
+            Ok(url) if usable.contains(&url) || base_url == Some(&url) => {
+                let hint = "a mirror is another address than `base_url` and the other mirrors";
+                let message = format!("`{url}` is listed twice");
+                problems.push(file.error_at(&at, message).with_hint(hint));
             }
             Ok(url) => usable.push(url),
-            Err(message) => problems.push(
-                file.error_at(&at, message)
-                    .with_hint("write the mirror's full address, e.g. `https://mirror.example.net/` or `http://….onion/`"),
-            ),
+            Err(message) => {
+                let hint = "write the mirror's full address, e.g. `https://mirror.example.net/` or `http://….onion/`";
+                problems.push(file.error_at(&at, message).with_hint(hint));
+            }
         }
     }
     usable

@@ -125,50 +125,39 @@ pub(super) fn allow_styles(policy: &str, styles: &[String]) -> String {
         .map(|s| format!("'sha256-{}'", hash(s)))
         .collect();
     hashes.dedup();
-    if hashes.is_empty() {
-        return policy.to_owned();
-    }
-    let directives: Vec<&str> = policy
+    // Each directive as its name and its sources.
+    let directives: Vec<(&str, &str)> = policy
         .split(';')
         .map(str::trim)
         .filter(|d| !d.is_empty())
+        .map(|d| d.split_once(' ').map_or((d, ""), |(n, s)| (n, s.trim())))
         .collect();
-    let sources_of = |name: &str| {
-        directives
-            .iter()
-            .find_map(|d| {
-                d.strip_prefix(name)
-                    .filter(|rest| rest.is_empty() || rest.starts_with(' '))
-            })
-            .map(str::trim)
-    };
-    let hashes = hashes.join(" ");
-    let Some(fallback) = sources_of("style-src").or_else(|| sources_of("default-src")) else {
-        // Nothing restricts styles.
+    let sources = |name: &str| directives.iter().find(|(n, _)| *n == name).map(|(_, s)| *s);
+    // Without `style-src`, styles follow `default-src`; without either, nothing stops them.
+    let fallback = sources("style-src").or_else(|| sources("default-src"));
+    let Some(fallback) = fallback.filter(|_| !hashes.is_empty()) else {
         return policy.to_owned();
     };
+    let hashes = hashes.join(" ");
     let style_src = match fallback {
         "'none'" => format!("style-src {hashes}"),
         sources => format!("style-src {sources} {hashes}"),
     };
-    let mut out: Vec<String> = directives
-        .iter()
-        .filter(|d| directive_name(d) != Some("style-src"))
-        .map(|d| d.to_string())
+    let others = directives.iter().filter(|(name, _)| *name != "style-src");
+    let mut out: Vec<String> = others
+        .map(|(name, sources)| match sources.is_empty() {
+            true => name.to_string(),
+            false => format!("{name} {sources}"),
+        })
         .collect();
     out.push(style_src);
     out.join("; ")
 }
 
-fn directive_name(directive: &str) -> Option<&str> {
-    directive.split_ascii_whitespace().next()
-}
-
 /// Writes each edition's file from its pages' parts (by [`PageId`]) and its style
 /// ([`styles`]); the problems of the template.
 pub(super) fn write(
-    library: &Library,
-    made: &Made,
+    (library, made, plan): (&Library, &Made, &Plan),
     (sections, styles): (&[Option<Section>], Vec<String>),
     sink: &dyn Sink,
 ) -> Result<Vec<Problem>> {
@@ -181,7 +170,7 @@ pub(super) fn write(
                 let section = sections[p.id.0].as_ref()?;
                 let summary = made.summary(p);
                 Some(Part {
-                    id: &made.offline.as_ref()?.section_ids[p.id.0],
+                    id: &plan.section_ids[p.id.0],
                     title: summary.title,
                     question: summary.question,
                     html: &section.html,
@@ -234,10 +223,7 @@ fn style(library: &Library, styles: &[(SitePath, Option<String>)]) -> String {
         let css = css.trim();
         match media {
             Some(media) => style.push_str(&format!("@media {media}{{\n{css}\n}}\n")),
-            None => {
-                style.push_str(css);
-                style.push('\n');
-            }
+            None => style.push_str(&format!("{css}\n")),
         }
     }
     style
