@@ -57,6 +57,10 @@ pub struct Settings {
     /// Write each edition also as one file that needs nothing else, to pass on
     /// (`offline/explainer.<code>.html`, from `templates/offline.html`).
     pub portable: bool,
+    /// Write each edition also as a tagged PDF and a two-page handout to print
+    /// (`print/explainer.<code>.pdf`, `print/handout.<code>.pdf`, from
+    /// `templates/print.typ`).
+    pub print: bool,
     /// Other addresses the same site is served at, shown to readers for when the site's
     /// own is blocked; canonical links, the sitemap and `hreflang` stay on `base_url`.
     pub mirrors: Vec<BaseUrl>,
@@ -127,6 +131,7 @@ impl Settings {
             content_security_policy: read::default_policy(),
             share_cards: false,
             portable: false,
+            print: false,
             mirrors: Vec::new(),
             max_file_bytes: 16 * 1024,
             data: DataRules::default(),

@@ -108,6 +108,12 @@ pub fn load(options: &BuildOptions) -> Site {
             let hint = "it lays out the one-file edition: the pages as `offline.parts`, with `offline.style` and `offline.csp` (see README)";
             problems.push(Problem::file(crate::layout::SETTINGS, message).with_hint(hint));
         }
+        let print = settings.as_ref().is_ok_and(|s| s.print);
+        if print && templates.other(PRINT_TEMPLATE).is_none() {
+            let message = format!("`print: true` needs templates/{PRINT_TEMPLATE}");
+            let hint = "a Typst file that lays out the PDFs: it defines `book(site, parts)` and `handout(site, parts)` (see README)";
+            problems.push(Problem::file(crate::layout::SETTINGS, message).with_hint(hint));
+        }
     }
     problems.extend(cross_checks((&pages, &texts), &data, &editions));
     let volumes = editions
@@ -134,6 +140,8 @@ pub fn load(options: &BuildOptions) -> Site {
 
 /// The template of a portable site's offline files.
 pub const OFFLINE_TEMPLATE: &str = "offline.html";
+/// The Typst template of a site's PDFs (`print: true`).
+pub const PRINT_TEMPLATE: &str = "print.typ";
 
 /// Pages whose `template` does not exist: located on their `template:` line.
 fn missing_templates(templates: &Templates, pages: &[Page], texts: &[PageText]) -> Vec<Problem> {

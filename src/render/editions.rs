@@ -1,6 +1,7 @@
 //! What templates see of the editions: each edition's own `site`, `source_by_id`, `pages`,
-//! `data`, `cited_first_on`, `strings`, `language`, `home` and `offline_file`, made once,
-//! among the globals of the edition's own copy of the templates; and for each page, its
+//! `data`, `cited_first_on`, `strings`, `language`, `home`, `offline_file` and
+//! `print_files`, made once, among the globals of the edition's own copy of the
+//! templates; and for each page, its
 //! translations (`page.translations`), for the language switcher and the `hreflang` links.
 
 use std::collections::{BTreeMap, HashMap};
@@ -30,6 +31,8 @@ struct EditionVars {
     home: Value,
     /// The site path of the edition's offline file, on a portable site.
     offline_file: Value,
+    /// The site paths of the edition's PDFs (`book`, `handout`), on a site that prints.
+    print_files: Value,
 }
 
 /// Each edition's templates, in the editions' order: a copy of the site's, with the
@@ -75,6 +78,7 @@ impl EditionVars {
                     .portable
                     .then(|| super::offline::path_of(&edition.code)),
             ),
+            print_files: value(&super::print::Files::of(library, &edition.code)),
         }
     }
 
@@ -88,6 +92,7 @@ impl EditionVars {
         context.insert_value("language", self.language);
         context.insert_value("home", self.home);
         context.insert_value("offline_file", self.offline_file);
+        context.insert_value("print_files", self.print_files);
     }
 }
 

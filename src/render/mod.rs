@@ -8,6 +8,7 @@ pub mod cards;
 pub mod context;
 mod editions;
 pub mod offline;
+pub mod print;
 mod site_files;
 mod weight;
 
@@ -45,6 +46,7 @@ pub struct Rendered {
 pub fn planned_files(library: &Library) -> Vec<SitePath> {
     let mut planned = site_files::planned(library);
     planned.extend(offline::planned(library));
+    planned.extend(print::planned(library));
     if cards::enabled(&library.settings) {
         planned.extend(library.pages.iter().map(|p| cards::path_of(&p.path)));
     }
@@ -107,12 +109,17 @@ pub fn site(library: &Library, texts: Vec<PageText>, sink: &dyn Sink) -> Result<
     problems.extend(weight::of_stylesheets(&library.assets, limit));
     if let Some(made) = &made {
         let plan = made.offline.as_ref();
-        let styles = plan.map(|_| offline::styles(library, &sections));
+        let portable = plan.filter(|_| library.settings.portable);
+        let styles = portable.map(|_| offline::styles(library, &sections));
         let offline_styles = styles.as_deref().unwrap_or_default();
         problems.extend(site_files::write(library, made, offline_styles, sink)?);
-        if let (Some(plan), Some(styles)) = (plan, styles) {
+        if let (Some(plan), Some(styles)) = (portable, styles) {
             let parts = (&sections[..], styles);
             problems.extend(offline::write((library, made, plan), parts, sink)?);
+        }
+        #[cfg(feature = "print")]
+        if let Some(plan) = plan.filter(|_| library.settings.print) {
+            problems.extend(print::write((library, plan), &sections, sink)?);
         }
     }
     problems.extend(broken_anchors(library.pages.iter().zip(&outlines)));

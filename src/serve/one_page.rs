@@ -20,13 +20,14 @@ pub struct Kept {
 
 /// The page of the content file `changed` (a path under the site's `root`) re-rendered,
 /// if its front matter and its sources are as they were (so navigation and other pages
-/// are unchanged) and no offline file holds it. `None` when a full build is needed instead; an error when the page now
-/// has mistakes (including links that other pages make to its headings), `kept` left as
-/// it was.
+/// are unchanged) and no offline file or PDF holds it. `None` when a full build is needed
+/// instead; an error when the page now has mistakes (including links that other pages
+/// make to its headings), `kept` left as it was.
 pub fn again(kept: &mut Kept, root: &Path, changed: &Path) -> Option<Result<(SitePath, String)>> {
     let library = &mut kept.library;
-    // A portable site's offline files hold every page: only a full build keeps them true.
-    if library.settings.portable {
+    // A portable site's offline files and a printing site's PDFs hold every page: only a
+    // full build keeps them true.
+    if library.settings.portable || library.settings.print {
         return None;
     }
     let i = library

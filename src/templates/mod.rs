@@ -37,12 +37,18 @@ const CONTEXT_HINT: &str = "templates get `site`, `data`, `page`, `pages`, `prev
 /// The same for the share card's template, which gets the card's values.
 const CARD_HINT: &str = "the card template gets `section`, `question`, `lines` (each with `text` and `y`), `font_size`, `site_title`, `address` and `language` (see README)";
 
+/// Templates of another language than Tera's, kept as written for the renderer that reads
+/// them: Typst (`print.typ`, the PDFs' layout).
+const OTHER_LANGUAGES: [&str; 1] = ["typ"];
+
 /// Every template, compiled.
 #[derive(Clone)]
 pub struct Templates {
     tera: Tera,
     /// Each template's text, to quote lines in problems.
     sources: Arc<Vec<Source>>,
+    /// The templates in [`OTHER_LANGUAGES`], by name: `print.typ`.
+    others: Arc<Vec<(String, String)>>,
 }
 
 /// A template as written: the site's own, or one the engine ships.
@@ -74,6 +80,7 @@ impl Templates {
             ]);
         }
         let mut sources = Vec::new();
+        let mut others = Vec::new();
         let mut problems = Vec::new();
         for entry in source_text::walk(&dir) {
             let entry = match entry {
@@ -86,7 +93,12 @@ impl Templates {
             };
             let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
             let name = SitePath::from_relative(relative).to_string();
+            let other = entry
+                .path()
+                .extension()
+                .is_some_and(|e| OTHER_LANGUAGES.iter().any(|o| e == *o));
             match source_text::read(entry.path(), &Path::new(DIR).join(relative)) {
+                Ok(text) if other => others.push((name, text)),
                 Ok(text) => sources.push(Source {
                     name,
                     text,
@@ -112,10 +124,18 @@ impl Templates {
         filters::register(&mut tera);
         tera.add_raw_templates(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())))
             .map_err(|e| vec![problem(&e, &sources, None)])?;
+        others.sort_unstable();
         Ok(Templates {
             tera,
             sources: Arc::new(sources),
+            others: Arc::new(others),
         })
+    }
+
+    /// The text of `name`, a template in another language than Tera's (`print.typ`).
+    pub fn other(&self, name: &str) -> Option<&str> {
+        let found = self.others.iter().find(|(n, _)| n == name);
+        found.map(|(_, text)| text.as_str())
     }
 
     /// Where template `name` is, as an author reads it: `templates/card.svg`, or

@@ -9,4 +9,5 @@ pub mod markup;
 pub mod slug;
 pub mod smart;
 pub mod spacing;
+pub mod tree;
 pub mod words;

@@ -218,6 +218,10 @@ impl Fixture {
         }
     }
 
+    pub fn read_bytes(&self, site_path: &str) -> Vec<u8> {
+        fs::read(self.out().join(site_path)).unwrap_or_else(|e| panic!("{site_path}: {e}"))
+    }
+
     pub fn read(&self, site_path: &str) -> String {
         fs::read_to_string(self.out().join(site_path))
             .unwrap_or_else(|e| panic!("{site_path}: {e}"))

@@ -30,6 +30,7 @@ const FIELDS: &[&str] = &[
     "content_security_policy",
     "share_cards",
     "portable",
+    "print",
     "mirrors",
     "max_file_kb",
     "references",
@@ -64,6 +65,8 @@ struct SiteYaml {
     share_cards: bool,
     #[serde(default)]
     portable: bool,
+    #[serde(default)]
+    print: bool,
     #[serde(default)]
     mirrors: Vec<String>,
     #[serde(default = "default_max_file_kb")]
@@ -139,6 +142,12 @@ pub(super) fn settings(file: &YamlFile) -> Result<Settings, Vec<Problem>> {
             .with_hint("the default is 16: what a throttled network lets through of each file"),
         );
     }
+    if site.print && !cfg!(feature = "print") {
+        problems.push(
+            file.error_at(&key("print"), "this explainer was built without PDF support")
+                .with_hint("build it with its default features (`cargo install explainer` or `cargo build`, not `--no-default-features`), or set `print: false`"),
+        );
+    }
     let data = data_rules(&site, file, &mut problems);
     let base_url = site.base_url.as_deref().and_then(|url| {
         BaseUrl::parse(url)
@@ -166,6 +175,7 @@ pub(super) fn settings(file: &YamlFile) -> Result<Settings, Vec<Problem>> {
             content_security_policy: site.content_security_policy,
             share_cards: site.share_cards,
             portable: site.portable,
+            print: site.print,
             mirrors,
             max_file_bytes: (site.max_file_kb * 1024.0) as usize,
             data,

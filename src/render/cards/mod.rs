@@ -14,7 +14,7 @@
 mod breaks;
 mod draw;
 mod fit;
-mod fonts;
+pub mod fonts;
 mod layout;
 mod measure;
 mod png_file;

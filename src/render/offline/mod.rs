@@ -52,12 +52,19 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    /// The plan of a portable site's offline files; `None` for a site that isn't.
+    /// The plan of a portable site's offline files, whose parts the PDFs are made of
+    /// too; `None` for a site that has neither.
     pub fn new(library: &'a Library) -> Option<Plan<'a>> {
-        library.settings.portable.then(|| Plan {
+        let settings = &library.settings;
+        (settings.portable || settings.print).then(|| Plan {
             section_ids: library.pages.iter().map(part_id).collect(),
             by_path: library.pages.iter().map(|p| (&p.path, p.id)).collect(),
         })
+    }
+
+    /// The id of the part of `page`: `part-demands`.
+    pub fn part_id(&self, page: &Page) -> &str {
+        &self.section_ids[page.id.0]
     }
 
     /// The part of `page`, rendered as `html`, in its edition's file.
