@@ -12,8 +12,9 @@
 //! Then share cards ([`cards`]): the time to draw one, and a build of the smallest size
 //! with cards on and off (`BENCH_CARDS_PAGES` sets its size; 0 skips it).
 //!
-//! Last, the editions that travel ([`portable`]): this explainer built with its offline
-//! files and without (`BENCH_PORTABLE=0` skips it).
+//! Last, the editions that travel ([`portable`]): this explainer built as it is, with its
+//! offline files and its PDFs, then with its offline files alone, then with neither
+//! (`BENCH_PORTABLE=0` skips it).
 //!
 //! Each figure is the median of three runs; corpora are kept in target/bench/ between runs.
 //! No build is timed soon after a large deletion (see [`SETTLE`]).
@@ -152,8 +153,9 @@ fn cards(generator: &Path, work: &Path, pages: usize) {
 /// second, so more runs than [`RUNS`] steady the median.
 const SMALL_RUNS: usize = 11;
 
-/// This explainer (a copy of it) built with `portable: true`, as it is, and without: a
-/// fresh build and a rebuild over the previous output after an edit, in three editions.
+/// This explainer (a copy of it) built as it is (`portable: true`, `print: true`), with
+/// its offline files alone, and with neither: a fresh build and a rebuild over the
+/// previous output after an edit, in three editions.
 fn portable(manifest: &Path, work: &Path) {
     let site = work.join("explainer-portable");
     for part in ["site.yaml", "content", "templates", "static", "i18n"] {
@@ -162,16 +164,23 @@ fn portable(manifest: &Path, work: &Path) {
     let settings = site.join("site.yaml");
     let with = std::fs::read_to_string(&settings).expect("the explainer's site.yaml");
     assert!(
-        with.contains("\nportable: true\n"),
-        "the explainer is portable"
+        with.contains("\nportable: true\n") && with.contains("\nprint: true\n"),
+        "the explainer is portable and prints"
     );
-    let without = with.replace("\nportable: true\n", "\n");
-    println!("\nthis explainer in three editions, with its offline files and without");
+    let offline = with.replace("\nprint: true\n", "\n");
+    let neither = offline.replace("\nportable: true\n", "\n");
+    println!("\nthis explainer in three editions, with its offline files and PDFs, and without");
     let page = site.join("content/about.md");
-    for (tag, name, text) in [(1, "with offline files", &with), (0, "without", &without)] {
+    let ways = [
+        // A build with PDFs takes seconds: fewer runs give a steady median.
+        ("with PDFs too", &with, RUNS),
+        ("with offline files", &offline, SMALL_RUNS),
+        ("without either", &neither, SMALL_RUNS),
+    ];
+    for (tag, (name, text, runs)) in ways.into_iter().enumerate() {
         std::fs::write(&settings, text).expect("site.yaml");
         let (mut fresh, mut rebuild) = (Vec::new(), Vec::new());
-        for run in 0..SMALL_RUNS {
+        for run in 0..runs {
             let out = work.join(format!("out-portable-{tag}-{run}"));
             fresh.push(build(&site, &out, &[]));
             let mut edited = std::fs::read_to_string(&page).expect("about.md");
@@ -181,7 +190,7 @@ fn portable(manifest: &Path, work: &Path) {
         }
         let (fresh, rebuild) = (median(fresh), median(rebuild));
         println!(
-            "  {name:<18}  fresh {:>6.1} ms  rebuild {:>6.1} ms  {:>6.1} MiB peak",
+            "  {name:<18}  fresh {:>7.1} ms  rebuild {:>7.1} ms  {:>6.1} MiB peak",
             fresh.0.as_secs_f64() * 1000.0,
             rebuild.0.as_secs_f64() * 1000.0,
             fresh.1 as f64 / 1024.0

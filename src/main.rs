@@ -99,6 +99,7 @@ fn main() -> ExitCode {
             } else {
                 IfBusy::Wait(say_waiting)
             },
+            print: true,
         }),
         Command::Serve {
             root,

@@ -433,3 +433,33 @@ fn on_a_portable_site_a_body_edit_rebuilds_all_so_the_offline_file_keeps_up() {
     let a = site.root().join("content/a.md");
     assert!(explainer::serve::one_page::again(&mut prepared, site.root(), &a).is_none());
 }
+
+#[test]
+fn the_preview_of_a_site_that_prints_leaves_out_its_pdfs_and_keeps_up_with_each_save() {
+    let site = Fixture::new();
+    site.write("site.yaml", &format!("{}print: true\n", common::SITE_YAML))
+        .write(
+            "templates/print.typ",
+            "#let book(site, parts) = []\n#let handout(site, parts) = []\n",
+        )
+        .write("content/a.md", &page("A", "First."));
+    let mut options = site.options();
+    options.print = false;
+    let (built, library) = explainer::build_in_memory(&options).unwrap();
+    assert!(
+        built
+            .files
+            .keys()
+            .all(|path| !path.as_str().starts_with("print/"))
+    );
+    let mut prepared = Kept {
+        library,
+        outlines: built.outlines,
+    };
+    site.write("content/a.md", &page("A", "Second."));
+    let a = site.root().join("content/a.md");
+    let (_, html) = explainer::serve::one_page::again(&mut prepared, site.root(), &a)
+        .expect("the page alone")
+        .unwrap();
+    assert!(html.contains("Second."));
+}

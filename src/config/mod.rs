@@ -23,6 +23,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// What to do when another build is writing to the same output folder.
     pub if_busy: IfBusy,
+    /// Whether a site that prints (`print: true`) gets its PDFs: `serve` leaves them out,
+    /// so that its preview keeps up with every save.
+    pub print: bool,
 }
 
 impl BuildOptions {
@@ -33,6 +36,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             if_busy: IfBusy::Wait(|_| {}),
+            print: true,
         }
     }
 }

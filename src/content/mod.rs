@@ -58,7 +58,10 @@ pub struct Volume {
 pub fn load(options: &BuildOptions) -> Site {
     let root = &options.root;
     // The settings first: which editions there are decides where each page belongs.
-    let settings = settings::load(root, options.base_url.as_deref());
+    let settings = settings::load(root, options.base_url.as_deref()).map(|mut settings| {
+        settings.print &= options.print;
+        settings
+    });
     let editions = match &settings {
         Ok(settings) => editions::editions(settings),
         Err(_) => vec![Edition::unknown()],

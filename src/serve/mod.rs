@@ -83,6 +83,11 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
         None => format!("http://{address}/"),
     };
     println!("Serving {url} (Ctrl-C to stop)");
+    if prints(&options.root) {
+        println!(
+            "The preview leaves out the PDFs (print: true), which take seconds; `explainer build` makes them."
+        );
+    }
     if !options.interface.is_loopback() {
         eprintln!(
             "Warning: serving on {}, which other machines can reach.",
@@ -184,6 +189,11 @@ pub fn rebuild(shared: &ServerState, changed: &[PathBuf]) {
     shared.clients.broadcast(generation);
 }
 
+/// Whether the site's settings ask for PDFs, as far as they can be read.
+fn prints(root: &std::path::Path) -> bool {
+    crate::config::settings::load(root, None).is_ok_and(|s| s.print)
+}
+
 fn shown(root: &std::path::Path, path: &std::path::Path) -> String {
     path.strip_prefix(root)
         .unwrap_or(path)
@@ -198,6 +208,7 @@ fn full_build(shared: &ServerState) -> Result<(InMemory, crate::library::Library
         base_url: None,
         drafts: shared.options.drafts,
         if_busy: crate::IfBusy::Stop,
+        print: false,
     };
     crate::build_in_memory(&options)
 }

@@ -25,8 +25,8 @@ pub struct Kept {
 /// make to its headings), `kept` left as it was.
 pub fn again(kept: &mut Kept, root: &Path, changed: &Path) -> Option<Result<(SitePath, String)>> {
     let library = &mut kept.library;
-    // A portable site's offline files and a printing site's PDFs hold every page: only a
-    // full build keeps them true.
+    // A portable site's offline files and a printing site's PDFs (which serve leaves out)
+    // hold every page: only a full build keeps them true.
     if library.settings.portable || library.settings.print {
         return None;
     }
