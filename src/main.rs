@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use explainer::diagnostics::problem::color_on_stderr;
+use explainer::diagnostics::report;
 use explainer::text::date::Date;
 use explainer::{BuildOptions, Error, IfBusy};
 
@@ -152,10 +153,10 @@ fn build(options: BuildOptions) -> Result<ExitCode, Error> {
     };
     // What the build let through is said, not only listed by `check`: a page over the
     // 16 KB limit is published cut off where the site is throttled.
-    let color = color_on_stderr();
-    for warning in &report.warnings {
-        eprintln!("{}\n", warning.to_terminal(color));
-    }
+    eprint!(
+        "{}",
+        report::to_terminal(&report.warnings, color_on_stderr())
+    );
     let n = report.pages;
     let mut notes = report.notes;
     let cards = report.cards;
@@ -203,10 +204,7 @@ fn check(options: BuildOptions) -> Result<ExitCode, Error> {
         println!("No problems found.");
         return Ok(ExitCode::SUCCESS);
     }
-    let color = color_on_stderr();
-    for problem in &problems {
-        eprintln!("{}\n", problem.to_terminal(color));
-    }
+    eprint!("{}", report::to_terminal(&problems, color_on_stderr()));
     let n = problems.len();
     eprintln!("{n} problem{} found.", if n == 1 { "" } else { "s" });
     Ok(ExitCode::FAILURE)

@@ -508,3 +508,26 @@ fn rendering_the_same_library_twice_gives_the_same_files() {
     );
     assert_eq!(first, second, "a library is only read by rendering");
 }
+
+#[test]
+fn one_mistake_in_a_template_that_many_pages_use_is_reported_once_with_its_other_times() {
+    let site = Fixture::new();
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{{ page.nope }}{% endblock content %}",
+    );
+    for name in ["a", "b", "c", "d"] {
+        site.write(&format!("content/{name}.md"), &page(name, "Text."));
+    }
+    let err = explainer::build(&site.options()).unwrap_err();
+    let report = err.report(false);
+    assert_eq!(report.matches("is not defined").count(), 1, "{report}");
+    assert!(
+        report.contains("= the same 3 more times: for content/b.md, content/c.md, content/d.md"),
+        "{report}"
+    );
+    assert!(
+        report.ends_with("4 errors"),
+        "every one is counted: {report}"
+    );
+}

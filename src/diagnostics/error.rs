@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::diagnostics::problem::{self, Problem};
+use crate::diagnostics::report;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -63,11 +64,7 @@ impl Error {
 }
 
 fn report(problems: &[Problem], color: bool) -> String {
-    let mut out = String::new();
-    for problem in problems {
-        out.push_str(&problem.to_terminal(color));
-        out.push_str("\n\n");
-    }
+    let mut out = report::to_terminal(problems, color);
     let n = problems.len();
     out.push_str(&format!("{n} error{}", if n == 1 { "" } else { "s" }));
     out

@@ -153,6 +153,14 @@ impl Problem {
 }
 
 impl Problem {
+    /// Where it is, as `path:line:column` (a flag alone for a flag's).
+    pub fn place(&self) -> String {
+        match &self.origin {
+            Origin::Flag(flag) => flag.to_string(),
+            origin => format!("{origin}:{}:{}", self.line, self.column),
+        }
+    }
+
     /// The problem as a compiler would print it: `path:line:col: message`, then the source
     /// line with a caret under the place and the hint. `color` adds terminal colours.
     pub fn to_terminal(&self, color: bool) -> String {

@@ -31,12 +31,18 @@ impl Glossary {
             return None;
         }
         let page = pages.find(|p| p.file.key() == GLOSSARY_KEY)?;
-        let (spellings, term_of): (Vec<&str>, Vec<usize>) = terms
+        // Each spelling as written, and with a capital first letter, as it is at the start
+        // of a sentence: "the founding act" is found in "Founding act…" too, but "NATO" is
+        // never found in "nato".
+        let (spellings, term_of): (Vec<String>, Vec<usize>) = terms
             .iter()
             .enumerate()
             .flat_map(|(i, t)| {
                 let spellings = std::iter::once(&t.term).chain(&t.aliases).chain(&t.forms);
-                spellings.map(move |s| (s.as_str(), i))
+                spellings.flat_map(move |s| {
+                    let capital = capitalised(s).filter(|c| c != s);
+                    std::iter::once((s.clone(), i)).chain(capital.map(|c| (c, i)))
+                })
             })
             .unzip();
         let spellings = AhoCorasick::builder()
@@ -67,6 +73,13 @@ impl Glossary {
         }
         found
     }
+}
+
+/// `spelling` with its first letter a capital, if it starts with a letter.
+fn capitalised(spelling: &str) -> Option<String> {
+    let mut chars = spelling.chars();
+    let first = chars.next().filter(|c| c.is_alphabetic())?;
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 /// Whether `range` of `text` is a whole word: whole characters, with no letter or digit
@@ -124,6 +137,31 @@ mod tests {
             ]
         );
         assert!(g.first_uses("Article 5 again", &mut linked).is_empty());
+    }
+
+    #[test]
+    fn a_term_is_found_with_a_capital_first_letter_but_not_in_another_case() {
+        let pages = [Page::in_memory("glossary.html", "").0];
+        let g = Glossary::new(
+            &[
+                term("act", "founding act", &[]),
+                term("border", "граница", &[]),
+                term("nato", "NATO", &[]),
+            ],
+            pages.iter(),
+        )
+        .unwrap();
+        let text = "Founding act first. Граница, nato and NATO.";
+        let uses = g.first_uses(text, &mut Vec::new());
+        let words: Vec<_> = uses.iter().map(|(r, id)| (&text[r.clone()], *id)).collect();
+        assert_eq!(
+            words,
+            [
+                ("Founding act", "act"),
+                ("Граница", "border"),
+                ("NATO", "nato")
+            ]
+        );
     }
 
     #[test]

@@ -65,7 +65,7 @@ fn warning(origin: &Path, what: &str, gzipped: usize, limit: usize) -> Problem {
             kb(limit)
         ),
     )
-    .with_hint("readers in Russia may get only its first 16 KB: shorten or split it (`max_file_kb` in site.yaml sets the limit)")
+    .with_hint("readers on throttled networks may get only its first 16 KB: shorten or split it (`max_file_kb` in site.yaml sets the limit)")
     .warning()
 }
 

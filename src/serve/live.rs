@@ -41,7 +41,8 @@ fn allow_live_script(html: String) -> String {
     }
 }
 
-/// Shown instead of any page while the site does not build.
+/// Shown instead of any page while the site does not build. Its lines never wrap, so that
+/// each caret stays under the column it points at.
 pub fn error_page(errors: &str) -> String {
     let escaped = crate::text::escape::escape(errors);
     inject_script(format!(
@@ -49,7 +50,7 @@ pub fn error_page(errors: &str) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\
          <body style=\"font-family:system-ui,sans-serif;margin:2rem;max-width:60rem\">\
          <h1>The site does not build</h1><p>Fix the files below and save: this page reloads by itself.</p>\
-         <pre style=\"white-space:pre-wrap;background:#f6f6f6;color:#111;padding:1rem;border-left:4px solid #b00\">{escaped}</pre></body></html>"
+         <pre style=\"white-space:pre;overflow-x:auto;font-family:ui-monospace,monospace;tab-size:4;background:#f6f6f6;color:#111;padding:1rem;border-left:4px solid #b00\">{escaped}</pre></body></html>"
     ))
 }
 

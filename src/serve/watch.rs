@@ -66,6 +66,7 @@ pub fn start(shared: Arc<ServerState>) -> Result<Debouncer<RecommendedWatcher>> 
 /// What each source file looked like when last seen, to tell real changes from the
 /// events that merely reading a file raises (a rebuild reads every source, which must not
 /// trigger another rebuild).
+#[derive(Default)]
 struct Fingerprints {
     known: HashMap<PathBuf, Option<(SystemTime, u64)>>,
 }
@@ -94,10 +95,14 @@ impl Fingerprints {
     }
 
     /// Records `path`'s current state; true if it differs from when it was last seen (a
-    /// file never seen before is new, so it changed).
+    /// file never seen before is new, so it changed, unless it is already gone: an
+    /// editor's test file, such as vim's `4913`, made and removed within one save).
     fn update(&mut self, path: &Path) -> bool {
         let now = stat(path);
-        self.known.insert(path.to_path_buf(), now) != Some(now)
+        match self.known.insert(path.to_path_buf(), now) {
+            Some(before) => before != now,
+            None => now.is_some(),
+        }
     }
 }
 
@@ -150,5 +155,19 @@ mod tests {
         assert!(!is_source(root, Path::new("/site/content/.a.md.swp")));
         assert!(!is_source(root, Path::new("/site/content/a.md~")));
         assert!(!is_source(root, Path::new("/site/target/debug/x")));
+    }
+
+    #[test]
+    fn a_file_made_and_removed_within_one_save_is_no_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let saved = dir.path().join("a.md");
+        std::fs::write(&saved, "one").unwrap();
+        let mut seen = Fingerprints::default();
+        assert!(seen.update(&saved), "a new file");
+        assert!(!seen.update(&saved), "the same file");
+        // vim's test of the folder: `4913`, made and removed before the watcher looks.
+        assert!(!seen.update(&dir.path().join("4913")));
+        std::fs::remove_file(&saved).unwrap();
+        assert!(seen.update(&saved), "a file removed");
     }
 }

@@ -36,7 +36,10 @@ pub struct RealSite {
 }
 
 impl RealSite {
-    /// The real site as `cargo run -- build` writes it, without a base URL.
+    /// The real site as `cargo run -- build` writes it, without a base URL, but for its
+    /// PDFs: they take seconds to make, and are read in the build that [`published`] makes.
+    ///
+    /// [`published`]: RealSite::published
     pub fn build() -> &'static RealSite {
         static SITE: OnceLock<RealSite> = OnceLock::new();
         SITE.get_or_init(|| RealSite::new(None))
@@ -53,6 +56,7 @@ impl RealSite {
         let out = dir.path().join("public");
         let mut options = BuildOptions::new(real_root(), &out);
         options.base_url = base_url.map(str::to_owned);
+        options.print = base_url.is_some();
         if let Err(e) = explainer::build(&options) {
             panic!("the real site should build:\n{e}");
         }
@@ -234,12 +238,18 @@ pub fn page(title: &str, body: &str) -> String {
 }
 
 /// A copy of the real site's sources (settings, content, templates, static files, strings) in a
-/// temporary folder, to change without touching the repository.
+/// temporary folder, to change without touching the repository; it makes no PDFs, which
+/// take seconds and are tested on the real site (tests/print.rs).
 pub fn copy_of_real_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for part in ["site.yaml", "content", "templates", "static", "i18n"] {
         copy(&real_root().join(part), &dir.path().join(part));
     }
+    replace_in(
+        &dir.path().join("site.yaml"),
+        "\nprint: true\n",
+        "\nprint: false\n",
+    );
     dir
 }
 
