@@ -27,6 +27,50 @@ const BLOCKS: &[&str] = &[
     "colgroup", "dl", "ol", "table", "tbody", "tfoot", "thead", "tr", "ul",
 ];
 
+/// Elements that are blocks of their own, as a browser lays them out.
+const BLOCK_LEVEL: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+
 /// A picture a part carries inside it (a `data:` URL), for the document to read by path.
 pub struct Picture {
     /// `/pictures/3.png`
@@ -157,17 +201,28 @@ impl Writer<'_> {
     }
 
     fn sequence(&mut self, nodes: &[Node], layout_only: bool) -> String {
-        let items: Vec<String> = nodes
-            .iter()
-            .filter_map(|node| match node {
+        let mut items = Vec::new();
+        for (i, node) in nodes.iter().enumerate() {
+            match node {
                 Node::Text(raw) => {
                     let text = collapsed(raw);
-                    let nothing = text.is_empty() || (layout_only && text == " ");
-                    (!nothing).then(|| string(&text))
+                    // A space beside a block is layout: in Typst it would be a paragraph.
+                    let beside_block = |n: Option<&Node>| match n {
+                        None => true,
+                        Some(Node::Element(e)) => BLOCK_LEVEL.iter().any(|b| e.tag.is(b)),
+                        Some(Node::Text(_)) => false,
+                    };
+                    let layout = text == " "
+                        && (layout_only
+                            || beside_block(i.checked_sub(1).and_then(|p| nodes.get(p)))
+                            || beside_block(nodes.get(i + 1)));
+                    if !text.is_empty() && !layout {
+                        items.push(string(&text));
+                    }
                 }
-                Node::Element(element) => self.element(element),
-            })
-            .collect();
+                Node::Element(element) => items.extend(self.element(element)),
+            }
+        }
         match items.len() {
             0 => "[]".to_owned(),
             _ => format!("{{{}}}", items.join("; ")),

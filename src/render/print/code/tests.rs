@@ -84,3 +84,14 @@ fn other_languages_are_marked() {
     let code = one(r#"<p><span lang="ru">да</span></p>"#);
     assert!(code.contains(r#"text(lang: "ru", {"да"})"#), "{code}");
 }
+
+#[test]
+fn spaces_between_blocks_are_layout_and_spaces_between_words_are_text() {
+    let code = one(
+        "\n<div>\n  <p>a</p>\n  <p><a href=\"https://x.org/\">b</a> <small>(c)</small></p>\n</div>\n",
+    );
+    assert_eq!(
+        code,
+        r#"{{parbreak(); {{parbreak(); {"a"}; parbreak()}; {parbreak(); {link("https://x.org/", {"b"}); " "; text(size: 0.85em, {"(c)"})}; parbreak()}}; parbreak()}}"#
+    );
+}
