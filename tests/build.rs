@@ -531,3 +531,22 @@ fn one_mistake_in_a_template_that_many_pages_use_is_reported_once_with_its_other
         "every one is counted: {report}"
     );
 }
+
+#[test]
+fn a_home_page_left_out_as_a_draft_is_said_to_be_one_not_missing() {
+    let site = Fixture::new();
+    site.write(
+        "content/index.md",
+        "---\ntitle: Home\ndescription: Start.\ndraft: true\n---\nWelcome.\n",
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("content/index.md:1:1: the home page is a draft (`draft: true`)")
+            && err.contains("`--drafts`")
+            && !err.contains("missing"),
+        "{err}"
+    );
+    let mut options = site.options();
+    options.drafts = true;
+    explainer::build(&options).expect("with --drafts it is built");
+}

@@ -379,3 +379,32 @@ fn flow_style_data_entries_are_located_at_their_own_line_and_column() {
         assert!(err.contains(expected), "{expected}\n{err}");
     }
 }
+
+#[test]
+fn an_edition_with_no_pages_yet_is_said_to_have_none_and_nothing_else_is_blamed_on_it() {
+    let site = Fixture::new();
+    site.write(
+        "site.yaml",
+        &format!(
+            "{}language_name: English\ntranslations:\n  - {{code: ru, language: ru, name: Русский, title: Сайт, description: Описание.}}\n",
+            common::SITE_YAML
+        ),
+    )
+    .write("templates/glossary.html", "{% extends \"page.html\" %}")
+    .write("content/glossary.md", "---\ntitle: Glossary\ndescription: Words.\ntemplate: glossary.html\n---\n")
+    .write(
+        "content/data/glossary.yaml",
+        "- id: term\n  term: Term\n  definition: A word.\n",
+    );
+    let report = site.build().expect("an edition with no pages is no error");
+    let said: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("site.yaml:1:1: the edition `ru` (Русский) has no pages: content/ru/ has no Markdown file")),
+        "{said:#?}"
+    );
+    assert!(
+        !said.iter().any(|w| w.starts_with("content/ru/")),
+        "no problem is placed in a file that isn't there: {said:#?}"
+    );
+}

@@ -181,8 +181,30 @@ fn cross_checks(
     for edition in editions {
         let data = &data[edition.id.0];
         let in_edition = || pages.iter().filter(|p| p.edition == edition.id);
+        if in_edition().next().is_none() && !edition.is_default() {
+            // Nothing of it is published, so nothing it lacks is a mistake but that.
+            let folder = content_file(edition, "");
+            let message = format!(
+                "the edition `{}` ({}) has no pages: {folder} has no Markdown file",
+                edition.code, edition.name
+            );
+            let hint = format!(
+                "write its pages in {folder} (a translation of each file of content/), or remove it from `translations`"
+            );
+            problems.push(
+                Problem::file(crate::layout::SETTINGS, message)
+                    .with_hint(hint)
+                    .warning(),
+            );
+            continue;
+        }
         if !data.glossary.is_empty() && !in_edition().any(|p| p.file.key() == pages::GLOSSARY_KEY) {
-            let file = data_file(edition, DataFile::Glossary.stem());
+            // The file the terms come from: the edition's own, or the default edition's.
+            let stem = DataFile::Glossary.stem();
+            let file = match data.translated.contains(stem) {
+                true => data_file(edition, stem),
+                false => format!("{}/{stem}.yaml", data::DIR),
+            };
             let page = content_file(edition, pages::GLOSSARY_KEY);
             problems.push(
                 Problem::file(file, "there is no page to list the glossary on").with_hint(format!(

@@ -67,9 +67,13 @@ pub fn load(root: &Path, include_drafts: bool, editions: &[Edition]) -> Loaded {
         })
         .collect();
     let mut pages = Vec::with_capacity(results.len());
+    // The drafts left out, by content path: a home page among them is no missing page.
+    let mut drafts = Vec::new();
     for (file, result) in files.into_iter().zip(results) {
         match result {
-            Ok((page, _)) if page.front.draft && !include_drafts => {}
+            Ok((page, _)) if page.front.draft && !include_drafts => {
+                drafts.push(page.file.content_path().to_owned());
+            }
             Ok(page) => pages.push(page),
             Err(mut errs) => {
                 loaded.problems.append(&mut errs);
@@ -91,7 +95,9 @@ pub fn load(root: &Path, include_drafts: bool, editions: &[Edition]) -> Loaded {
         page.id = PageId(i);
     }
     (loaded.pages, loaded.texts) = pages.into_iter().unzip();
-    loaded.problems.extend(missing_homes(&loaded, editions));
+    loaded
+        .problems
+        .extend(missing_homes(&loaded, editions, &drafts));
     loaded
 }
 
@@ -176,7 +182,7 @@ fn load_one(
 
 /// Every edition needs its home page: the default one always, a translation once it has
 /// any page.
-fn missing_homes(loaded: &Loaded, editions: &[Edition]) -> Vec<Problem> {
+fn missing_homes(loaded: &Loaded, editions: &[Edition], drafts: &[String]) -> Vec<Problem> {
     let mut problems = Vec::new();
     for edition in editions {
         let home = match edition.folder() {
@@ -186,7 +192,13 @@ fn missing_homes(loaded: &Loaded, editions: &[Edition]) -> Vec<Problem> {
         let pages = || loaded.pages.iter().filter(|p| p.edition == edition.id);
         let needed = edition.is_default() || pages().next().is_some();
         let failed = loaded.unloaded.contains(&home);
-        if needed && !failed && !pages().any(Page::is_home) {
+        if needed && !failed && !pages().any(Page::is_home) && drafts.contains(&home) {
+            problems.push(
+                Problem::file(Path::new(DIR).join(&home), "the home page is a draft (`draft: true`), so it is left out").with_hint(
+                    "remove `draft: true` from its front matter to publish it, or build with `--drafts` to see it",
+                ),
+            );
+        } else if needed && !failed && !pages().any(Page::is_home) {
             problems.push(
                 Problem::file(Path::new(DIR).join(&home), "the home page is missing").with_hint(
                     format!("create content/{home}; it becomes the edition's index.html"),
