@@ -550,3 +550,29 @@ fn a_home_page_left_out_as_a_draft_is_said_to_be_one_not_missing() {
     options.drafts = true;
     explainer::build(&options).expect("with --drafts it is built");
 }
+
+#[test]
+fn settings_and_data_typed_with_straight_quotes_read_like_the_pages() {
+    let site = Fixture::new();
+    site.write(
+        "site.yaml",
+        &common::SITE_YAML.replace("title: Fixture site", "title: \"The editors' \\\"site\\\"\""),
+    )
+    .write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<p id=\"t\">{{ site.title }}</p>{% for e in data.timeline %}<p id=\"e\">{{ e.text }}</p>{% endfor %}{% endblock content %}",
+    )
+    .write(
+        "content/data/sources.yaml",
+        "- id: s\n  publisher: P\n  title: T\n  url: https://example.org/\n  date: 2022-01-01\n",
+    )
+    .write(
+        "content/data/timeline.yaml",
+        "- date: 2022-01-01\n  title: A day\n  text: It's \"done\" -- at last...\n  sources: [s]\n",
+    )
+    .write("content/a.md", &page("A", "Cites.[@s]"));
+    site.build().unwrap();
+    let html = site.read("a.html");
+    assert!(html.contains("The editors’ “site”"), "{html}");
+    assert!(html.contains("It’s “done” – at last…"), "{html}");
+}

@@ -162,11 +162,11 @@ pub(super) fn settings(file: &YamlFile) -> Result<Settings, Vec<Problem>> {
     let mirrors = mirrors(&site.mirrors, base_url.as_ref(), file, &mut problems);
     match language {
         Some(language) if problems.is_empty() => Ok(Settings {
-            title: site.title,
-            description: site.description,
+            title: typographic(site.title),
+            description: typographic(site.description),
             base_url,
             language,
-            author: site.author,
+            author: typographic(site.author),
             trust_html: site.trust_html,
             facts_current_to: site.facts_current_to,
             corrections: site.corrections,
@@ -249,9 +249,9 @@ fn translations(site: &SiteYaml, file: &YamlFile, problems: &mut Vec<Problem>) -
             code: t.code.clone(),
             language,
             name: t.name.clone(),
-            title: t.title.clone(),
-            description: t.description.clone(),
-            author: t.author.clone(),
+            title: typographic(t.title.clone()),
+            description: typographic(t.description.clone()),
+            author: t.author.clone().map(typographic),
         }));
     }
     usable
@@ -329,4 +329,13 @@ fn is_contact_address(address: &str) -> bool {
         });
     }
     BaseUrl::parse(address).is_ok()
+}
+
+/// A text readers see with the smart punctuation a page's Markdown gets, so that a title
+/// typed with straight quotes reads like the pages: `Russia's` as `Russia’s`.
+fn typographic(text: String) -> String {
+    match crate::text::smart::punctuate(&text) {
+        std::borrow::Cow::Owned(new) => new,
+        std::borrow::Cow::Borrowed(_) => text,
+    }
 }

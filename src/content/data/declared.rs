@@ -13,7 +13,6 @@ use crate::config::data_rules::{DataRules, KeyPath, Prose, Reference};
 use crate::config::settings::FILE_NAME;
 use crate::diagnostics::problem::{Problem, did_you_mean};
 use crate::diagnostics::spans::YamlPath;
-use crate::text::spacing::Spacing;
 
 /// The nodes at `keys` below `value` (itself at `at`), with their paths: a list met on the
 /// way, or at the end, is gone through item by item.
@@ -61,16 +60,13 @@ fn strings_mut(value: &mut Value, keys: &[String], change: &mut impl FnMut(&mut 
     }
 }
 
-/// Binds the spaces of the strings declared `spaced` prose, as a page's text is.
-pub(super) fn space(data: &mut Data, spacing: Spacing) {
+/// Changes the strings declared `spaced` prose (typography, as a page's text gets): the
+/// others are as written.
+pub(super) fn each_spaced(data: &mut Data, change: &mut impl FnMut(&mut String)) {
     let prose = std::mem::take(&mut data.prose);
     for (path, _) in prose.iter().filter(|(_, p)| *p == Prose::Spaced) {
         if let Some(value) = data.other.get_mut(&path.file) {
-            strings_mut(value, &path.keys, &mut |s: &mut String| {
-                if let std::borrow::Cow::Owned(new) = spacing.apply(s) {
-                    *s = new;
-                }
-            });
+            strings_mut(value, &path.keys, change);
         }
     }
     data.prose = prose;
@@ -254,6 +250,7 @@ pub(super) fn sources_named(data: &Data, rules: &DataRules) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::spacing::Spacing;
 
     fn data(yaml: &str, prose: &[(&str, Prose)]) -> Data {
         let mut data = Data::default();
@@ -291,7 +288,8 @@ mod tests {
             ("books.extra", Prose::AsWritten),
         ];
         let mut data = data(BOOKS, &declared);
-        space(&mut data, Spacing::of("ru").unwrap());
+        let spacing = Spacing::of("ru").unwrap();
+        each_spaced(&mut data, &mut |s: &mut String| *s = spacing.apply(s).into_owned());
         assert_eq!(read(&data), ["в\u{a0}море", "и в порту"]);
     }
 

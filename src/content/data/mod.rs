@@ -87,11 +87,12 @@ pub struct Data {
 }
 
 impl Data {
-    /// Binds the spaces of the prose readers see ([`Spacing`]), as a page's text is. Terms
-    /// and their other names stay as written: they are matched in the pages' text.
-    fn space(&mut self, spacing: Spacing) {
-        let spaced = |s: &mut String| {
-            if let std::borrow::Cow::Owned(new) = spacing.apply(s) {
+    /// Changes every string of prose readers see with `change` (typography, as a page's
+    /// text gets). Terms and their other names stay as written: they are matched in the
+    /// pages' text.
+    fn each_prose(&mut self, change: impl Fn(&str) -> std::borrow::Cow<'_, str>) {
+        let changed = |s: &mut String| {
+            if let std::borrow::Cow::Owned(new) = change(s) {
                 *s = new;
             }
         };
@@ -99,16 +100,16 @@ impl Data {
             [&mut source.publisher, &mut source.title]
                 .into_iter()
                 .chain(&mut source.note)
-                .for_each(spaced);
+                .for_each(changed);
         }
         for event in &mut self.timeline {
-            spaced(&mut event.title);
-            spaced(&mut event.text);
+            changed(&mut event.title);
+            changed(&mut event.text);
         }
         self.glossary
             .iter_mut()
-            .for_each(|t| spaced(&mut t.definition));
-        declared::space(self, spacing);
+            .for_each(|t| changed(&mut t.definition));
+        declared::each_spaced(self, &mut |s: &mut String| changed(s));
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -175,8 +176,11 @@ pub fn load(root: &Path, editions: &[Edition], rules: &DataRules) -> (Vec<Data>,
         all.push(data);
     }
     for (data, edition) in all.iter_mut().zip(editions) {
+        // The smart punctuation of a page's Markdown, so that an apostrophe typed straight
+        // in a data file reads as one typed in a page; then the language's spaces.
+        data.each_prose(crate::text::smart::punctuate);
         if let Some(spacing) = Spacing::of(&edition.language) {
-            data.space(spacing);
+            data.each_prose(|s| spacing.apply(s));
         }
     }
     (all, problems)
