@@ -289,7 +289,9 @@ mod tests {
         ];
         let mut data = data(BOOKS, &declared);
         let spacing = Spacing::of("ru").unwrap();
-        each_spaced(&mut data, &mut |s: &mut String| *s = spacing.apply(s).into_owned());
+        each_spaced(&mut data, &mut |s: &mut String| {
+            *s = spacing.apply(s).into_owned()
+        });
         assert_eq!(read(&data), ["в\u{a0}море", "и в порту"]);
     }
 
