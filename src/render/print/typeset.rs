@@ -133,6 +133,7 @@ fn documents(
     let language = locale::language(&tag);
     let newest = pages.iter().filter_map(|p| p.updated).max();
     let address = settings.base_url.as_ref().map(|b| b.to_string());
+    let qr = address.as_deref().and_then(qr);
     let volume = library.volume(edition.id);
     let site = SiteVars {
         title: &edition.title,
@@ -143,7 +144,7 @@ fn documents(
         edition: &edition.name,
         address: address.clone(),
         mirrors: settings.mirrors.iter().map(|m| m.to_string()).collect(),
-        qr: address.as_ref().map(|_| QR),
+        qr: qr.as_ref().map(|_| QR),
         offline: settings
             .base_url
             .as_ref()
@@ -179,23 +180,19 @@ fn documents(
         lang,
         region,
         converted: code::parts(&html),
-        qr: address.map(|a| qr(&a)),
+        qr,
     }
 }
 
 /// Where a document finds the QR code of the site's address.
 const QR: &str = "/qr.svg";
 
-/// A QR code of `address`, as SVG.
-fn qr(address: &str) -> String {
-    match qrcode::QrCode::new(address.as_bytes()) {
-        Ok(code) => code
-            .render::<qrcode::render::svg::Color>()
-            .quiet_zone(false)
-            .build(),
-        // An address too long for any QR code has none: the cover still writes it.
-        Err(_) => String::new(),
-    }
+/// A QR code of `address`, as SVG; none for an address too long for any QR code (the
+/// documents still write it).
+fn qr(address: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(address.as_bytes()).ok()?;
+    let mut svg = code.render::<qrcode::render::svg::Color>();
+    Some(svg.quiet_zone(false).build())
 }
 
 impl Documents {
@@ -205,7 +202,7 @@ impl Documents {
         let shown = format!("{}/{TEMPLATE}", crate::layout::TEMPLATES);
         world.add_source(&format!("/templates/{TEMPLATE}"), theme, &shown);
         world.add_file("/site.json", self.site.as_bytes().to_vec());
-        if let Some(qr) = self.qr.as_ref().filter(|q| !q.is_empty()) {
+        if let Some(qr) = &self.qr {
             world.add_file(QR, qr.as_bytes().to_vec());
         }
         if kind == Kind::Book {
@@ -259,3 +256,15 @@ impl Documents {
 const HOOKS: &str = "#let element = if \"element\" in dictionary(theme) { theme.element.with(site) } else { (attrs, body) => if attrs.hidden { none } else { body } }
 #let svg = if \"svg\" in dictionary(theme) { theme.svg.with(site) } else { (attrs, raw) => image(bytes(raw), format: \"svg\", alt: attrs.title) }
 ";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_has_a_qr_code_unless_no_code_can_hold_it() {
+        let svg = qr("https://example.org/explainer/").expect("a QR code");
+        assert!(svg.contains("<svg") && svg.contains("<path"), "{svg}");
+        assert!(qr(&format!("https://example.org/{}", "a".repeat(8000))).is_none());
+    }
+}
