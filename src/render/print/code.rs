@@ -8,11 +8,10 @@
 
 use std::collections::HashSet;
 
-use base64::Engine;
-
 use crate::text::markup::{self, Tag};
 use crate::text::tree::{self, Element, Node, collapsed};
 
+mod embedded;
 mod lists;
 
 /// Elements with nothing for a printed page: navigation (a contents list, the pager) and
@@ -23,7 +22,7 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// Elements whose children are all elements: the spaces between them are only layout.
-const BLOCKS: &[&str] = &[
+const CONTAINERS: &[&str] = &[
     "colgroup", "dl", "ol", "table", "tbody", "tfoot", "thead", "tr", "ul",
 ];
 
@@ -231,7 +230,7 @@ impl Writer<'_> {
 
     /// The children of `element`, spaces between blocks left out.
     fn children(&mut self, element: &Element) -> String {
-        let layout_only = BLOCKS.iter().any(|b| element.tag.is(b));
+        let layout_only = CONTAINERS.iter().any(|b| element.tag.is(b));
         self.sequence(&element.children, layout_only)
     }
 
@@ -351,51 +350,6 @@ impl Writer<'_> {
             false => body,
         }
     }
-
-    /// A picture carried as a `data:` URL, shown from its own file; one the document can't
-    /// carry is its description.
-    fn picture(&mut self, tag: &Tag) -> Option<String> {
-        let alt = tag.get("alt").map(|a| a.into_owned()).unwrap_or_default();
-        let src = tag.get("src").unwrap_or_default();
-        let carried = src.strip_prefix("data:").and_then(|rest| {
-            let (kind, data) = rest.split_once(";base64,")?;
-            let extension = match kind {
-                "image/png" => "png",
-                "image/jpeg" => "jpg",
-                "image/gif" => "gif",
-                "image/svg+xml" => "svg",
-                "image/webp" => "webp",
-                _ => return None,
-            };
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(data)
-                .ok()?;
-            Some((extension, bytes))
-        });
-        let Some((extension, bytes)) = carried else {
-            return (!alt.is_empty()).then(|| format!("emph({})", string(&alt)));
-        };
-        let path = format!("/pictures/{}.{extension}", self.pictures.len() + 1);
-        let code = format!("image({}, alt: {})", string(&path), string(&alt));
-        self.pictures.push(Picture { path, bytes });
-        Some(code)
-    }
-
-    /// An inline SVG, for the template's `svg(attrs, raw)`: its class, its name (its
-    /// `aria-label`, or its `<title>`) and its text.
-    fn svg(&mut self, element: &Element) -> String {
-        let tag = &element.tag;
-        let title = tag
-            .get("aria-label")
-            .map(|l| l.into_owned())
-            .or_else(|| first_title(&tree::parse(element.raw, &[])));
-        format!(
-            "svg((class: {}, title: {}), {})",
-            string(&tag.get("class").unwrap_or_default()),
-            title.map_or("none".to_owned(), |t| string(t.trim())),
-            string(element.raw)
-        )
-    }
 }
 
 fn heading_level(tag: &Tag) -> Option<u8> {
@@ -404,15 +358,6 @@ fn heading_level(tag: &Tag) -> Option<u8> {
         [b'h' | b'H', n @ b'1'..=b'6'] => Some(n - b'0'),
         _ => None,
     }
-}
-
-/// The first `<title>` of an SVG's tree, as text.
-fn first_title(nodes: &[Node]) -> Option<String> {
-    nodes.iter().find_map(|node| match node {
-        Node::Element(e) if e.tag.is("title") => Some(text_of(&e.children)),
-        Node::Element(e) => first_title(&e.children),
-        Node::Text(_) => None,
-    })
 }
 
 /// A BCP 47 tag as Typst's `lang` and `region`: `en-GB` is `en` and `GB`; `None` for a
