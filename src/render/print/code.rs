@@ -87,12 +87,12 @@ pub struct Converted {
 /// document: a link goes to an id only if some part gives an element that id, so that
 /// no link points at nothing.
 pub fn parts(parts: &[&str]) -> Converted {
-    let trees: Vec<(Vec<Node>, &str)> = parts
+    let trees: Vec<Vec<Node>> = parts
         .iter()
-        .map(|html| (tree::parse(html, &["svg"]), *html))
+        .map(|html| tree::parse(html, &["svg"]))
         .collect();
     let (mut defined, mut linked) = (HashSet::new(), HashSet::new());
-    for (nodes, _) in &trees {
+    for nodes in &trees {
         anchors(nodes, &mut defined, &mut linked);
     }
     // An id nothing links to is no label: each is one more thing for Typst to place.
@@ -102,7 +102,7 @@ pub fn parts(parts: &[&str]) -> Converted {
         pictures: Vec::new(),
         in_heading: false,
     };
-    let bodies = trees.iter().map(|(nodes, _)| writer.block(nodes)).collect();
+    let bodies = trees.iter().map(|nodes| writer.block(nodes)).collect();
     Converted {
         bodies,
         pictures: writer.pictures,

@@ -59,13 +59,10 @@ impl Kind {
 
 /// Site paths of every PDF, if the site prints.
 pub fn planned(library: &Library) -> Vec<SitePath> {
-    if !library.settings.print {
-        return Vec::new();
-    }
-    let kinds = [Kind::Book, Kind::Handout];
-    let editions = library.editions();
-    editions
-        .flat_map(|e| kinds.map(|k| k.path(&e.code)))
+    library
+        .editions()
+        .filter_map(|e| Files::of(library, &e.code))
+        .flat_map(|files| [files.book, files.handout])
         .collect()
 }
 
