@@ -34,6 +34,7 @@ pub mod serve;
 pub mod source_text;
 pub mod templates;
 pub mod text;
+pub mod theme;
 pub mod urls;
 
 use std::collections::{BTreeMap, BTreeSet};

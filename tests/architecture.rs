@@ -14,6 +14,7 @@ const ORDER: &[&[&str]] = &[
     &["text"],
     &["urls"],
     &["layout"],
+    &["theme"],
     &["source_text"],
     &["config"],
     &["templates"],

@@ -36,7 +36,7 @@ fn build_prints_one_summary_line() {
     assert!(stdout.starts_with("Built 2 pages in "), "{stdout}");
     assert!(
         stdout.contains(&format!(
-            "-> {}/ (no base_url, so sitemap.xml and feed.xml were left out)",
+            "-> {}/ (no base_url, so sitemap.xml and feed.xml were left out, and 404.html links work only at the top level)",
             site.out().display()
         )),
         "{stdout}"

@@ -104,15 +104,15 @@ fn a_missing_interface_string_is_an_error_naming_the_file_and_where_to_translate
     let site = three_languages();
     site.write(
         "i18n/en.yaml",
-        "reading_time: {one: \"{n} min read\", other: \"{n} min read\"}\nnext: Next\n",
+        "reading_time: {one: \"{n} min read\", other: \"{n} min read\"}\nbox_office: Box office\n",
     )
     .write(
         "i18n/uk.yaml",
-        "reading_time: {one: \"{n} хвилина\", other: \"{n} хвилини\"}\nnext: Далі\nnxet: Далі\n",
+        "reading_time: {one: \"{n} хвилина\", other: \"{n} хвилини\"}\nbox_office: Каса\nnxet: Далі\n",
     );
     let err = site.build_err();
     assert!(
-        err.contains("i18n/ru.yaml:1:1: the key `next` is missing"),
+        err.contains("i18n/ru.yaml:1:1: the key `box_office` is missing"),
         "{err}"
     );
     assert!(

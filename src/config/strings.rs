@@ -1,13 +1,13 @@
-//! The interface's words, one file per edition: `i18n/<code>.yaml`, a key for each thing the
-//! templates (and the engine's own markup) write around the content, in that language. A
-//! value is a text, or texts by the language's plural categories (CLDR: `zero`, `one`,
-//! `two`, `few`, `many`, `other`) for texts with a number in them.
+//! The interface's words, one set per edition: a key for each thing the templates (and the
+//! engine's own markup) write around the content, in that language. The built-in theme has
+//! them for the languages it knows; a site's `i18n/<code>.yaml` replaces them key by key
+//! and adds its own templates' keys. A value is a text, or texts by the language's plural
+//! categories (CLDR: `zero`, `one`, `two`, `few`, `many`, `other`) for texts with a number.
 //!
-//! A site without an `i18n/` folder has no strings: its templates write their own words.
-//! With one, every edition needs its file, with the default edition's keys.
+//! Every edition needs every key the default edition has.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -34,48 +34,81 @@ pub enum Text {
 /// One edition's interface texts, by key.
 pub type Strings = BTreeMap<String, Text>;
 
-/// Every edition's strings, in the editions' order; all empty without an `i18n/` folder.
+/// An edition's words, and where each key was given: the site's file, or the theme.
+struct Found {
+    strings: Strings,
+    /// The site's `i18n/<code>.yaml`, as read; empty text when there is none.
+    own: YamlFile,
+}
+
+/// Every edition's strings, in the editions' order.
 pub fn load(root: &Path, editions: &[Edition]) -> (Vec<Strings>, Vec<Problem>) {
     let mut problems = Vec::new();
     // Unreadable settings leave the editions unknown (their code empty), and so which
     // strings they need: the settings' own problem is the one to report.
-    let unknown = editions.iter().any(|e| e.code.is_empty());
-    if unknown || !root.join(DIR).is_dir() {
+    if editions.iter().any(|e| e.code.is_empty()) {
         return (vec![Strings::new(); editions.len()], problems);
     }
-    let mut all: Vec<Strings> = Vec::new();
-    let mut files: Vec<YamlFile> = Vec::new();
-    for edition in editions {
-        let shown = Path::new(DIR).join(format!("{}.yaml", edition.code));
-        let (strings, file) = match read(root, &shown) {
-            Ok(read) => read,
-            Err(problem) => {
-                problems.push(problem);
-                (Strings::new(), YamlFile::new(shown, ""))
-            }
-        };
-        problems.extend(plural_problems(&strings, &file));
-        all.push(strings);
-        files.push(file);
+    let found: Vec<Found> = editions
+        .iter()
+        .map(|edition| {
+            let (found, edition_problems) = of_edition(root, edition);
+            problems.extend(edition_problems);
+            found
+        })
+        .collect();
+    for (edition, translation) in editions.iter().zip(&found).skip(1) {
+        problems.extend(key_problems(&found[0], edition, translation));
     }
-    for (strings, file) in all.iter().zip(&files).skip(1) {
-        if !file.text.is_empty() {
-            problems.extend(key_problems(&all[0], &files[0], strings, file));
+    (found.into_iter().map(|f| f.strings).collect(), problems)
+}
+
+/// The theme's words for the edition's language, with the site's own file over them.
+fn of_edition(root: &Path, edition: &Edition) -> (Found, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let shown = own_file(edition);
+    let built_in = crate::theme::strings_for(edition.language.as_str());
+    let mut strings: Strings = built_in
+        .and_then(|text| serde_yaml::from_str(text).ok())
+        .unwrap_or_default();
+    let own = match root.join(&shown).is_file() {
+        true => read(root, &shown),
+        false => Ok((Strings::new(), YamlFile::new(&shown, ""))),
+    };
+    let own = match own {
+        Ok((own, file)) => {
+            problems.extend(plural_problems(&own, &file));
+            strings.extend(own);
+            file
         }
+        Err(problem) => {
+            problems.push(problem);
+            YamlFile::new(&shown, "")
+        }
+    };
+    if built_in.is_none() && own.text.is_empty() && problems.is_empty() {
+        let languages: Vec<&str> = crate::theme::languages().collect();
+        let message = format!(
+            "the built-in theme has no words in `{}`, and this edition has no file of its own",
+            edition.language.as_str()
+        );
+        let hint = format!(
+            "write {} with every key of the theme's en.yaml, translated (`explainer theme export DIR` writes it out); the theme has words in {}",
+            shown.display(),
+            languages.join(", ")
+        );
+        problems.push(Problem::file(&shown, message).with_hint(hint));
     }
-    (all, problems)
+    (Found { strings, own }, problems)
+}
+
+/// `i18n/<code>.yaml`: the edition's own words, if it has them.
+fn own_file(edition: &Edition) -> PathBuf {
+    Path::new(DIR).join(format!("{}.yaml", edition.code))
 }
 
 fn read(root: &Path, shown: &Path) -> Result<(Strings, YamlFile), Problem> {
-    let path = root.join(shown);
-    if !path.is_file() {
-        return Err(
-            Problem::file(shown, "this edition's interface strings are missing").with_hint(
-                format!("copy {DIR}/ of the default language and translate every value"),
-            ),
-        );
-    }
-    let file = YamlFile::new(shown, source_text::read(&path, shown)?);
+    let file = YamlFile::new(shown, source_text::read(&root.join(shown), shown)?);
     let strings = file.parse(&[])?;
     Ok((strings, file))
 }
@@ -104,28 +137,47 @@ fn plural_problems(strings: &Strings, file: &YamlFile) -> Vec<Problem> {
     problems
 }
 
-/// A translation's keys must be the default edition's: a missing one, and one the default
-/// doesn't have (a typo), are errors.
-fn key_problems(
-    default: &Strings,
-    default_file: &YamlFile,
-    strings: &Strings,
-    file: &YamlFile,
-) -> Vec<Problem> {
+/// A translation needs every key of the default edition (the theme's and the site's own):
+/// a missing one is an error, as is a key of its own file the default edition doesn't have
+/// (a typo).
+fn key_problems(default: &Found, edition: &Edition, found: &Found) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let default_shown = default_file.shown.display();
-    for key in default.keys().filter(|k| !strings.contains_key(*k)) {
-        let at = default_file.spans().key(&YamlPath::root().key(key));
-        let line = at.map_or(1, |at| at.line);
-        problems.push(
-            Problem::file(&file.shown, format!("the key `{key}` is missing"))
-                .with_hint(format!("translate it from {default_shown}:{line}")),
+    let file = &found.own;
+    for key in default
+        .strings
+        .keys()
+        .filter(|k| !found.strings.contains_key(*k))
+    {
+        let from = default.own.spans().key(&YamlPath::root().key(key));
+        let hint = match from {
+            Some(at) => format!(
+                "translate it from {}:{}",
+                default.own.shown.display(),
+                at.line
+            ),
+            None => {
+                "translate it from the theme's words (`explainer theme export DIR` writes them out)"
+                    .to_owned()
+            }
+        };
+        let message = format!(
+            "the key `{key}` is missing in the `{}` edition",
+            edition.code
         );
+        problems.push(Problem::file(&file.shown, message).with_hint(hint));
     }
-    for key in strings.keys().filter(|k| !default.contains_key(*k)) {
-        let hint = match did_you_mean(key, default.keys().map(String::as_str)) {
+    let own_keys = || -> Vec<String> {
+        serde_yaml::from_str::<Strings>(&file.text)
+            .map(|s| s.into_keys().collect())
+            .unwrap_or_default()
+    };
+    for key in own_keys()
+        .iter()
+        .filter(|k| !default.strings.contains_key(*k))
+    {
+        let hint = match did_you_mean(key, default.strings.keys().map(String::as_str)) {
             Some(close) => format!("did you mean `{close}`?"),
-            None => format!("{default_shown} has no such key"),
+            None => "the default edition has no such key".to_owned(),
         };
         let path = YamlPath::root().key(key);
         problems.push(

@@ -39,13 +39,20 @@ pub struct Assets {
 }
 
 impl Assets {
-    /// Scans `root/static`, leaving out hidden files and folders, with every file that
-    /// can't be read. Symbolic links are not followed, so nothing outside the project is
-    /// published by accident.
+    /// The built-in theme's static files, each replaced by the site's own of the same name
+    /// in `root/static`, which is scanned leaving out hidden files and folders, with every
+    /// file that can't be read. Symbolic links are not followed, so nothing outside the
+    /// project is published by accident.
     pub fn scan(root: &Path) -> (Assets, Vec<Problem>) {
         let dir = root.join(DIR);
         let mut assets = Assets::default();
         let mut problems = Vec::new();
+        for (name, bytes) in crate::theme::STATIC {
+            let own = dir.join(name).is_file();
+            if !own {
+                assets.add(SitePath::new(*name), bytes.to_vec());
+            }
+        }
         if !dir.is_dir() {
             return (assets, problems);
         }
@@ -62,25 +69,34 @@ impl Assets {
             };
             let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
             let name = SitePath::from_relative(relative);
-            let (published, contents) = if name.as_str().ends_with(".css") {
+            if name.as_str().ends_with(".css") {
                 let shown = Path::new(DIR).join(relative);
                 match crate::source_text::read(entry.path(), &shown) {
-                    Ok(text) => {
-                        let css = trim_css(&text).into_bytes();
-                        (fingerprinted(name.as_str(), &css), Published::Bytes(css))
-                    }
-                    Err(problem) => {
-                        problems.push(problem);
-                        continue;
-                    }
+                    Ok(text) => assets.add(name, text.into_bytes()),
+                    Err(problem) => problems.push(problem),
                 }
             } else {
-                (name.clone(), Published::Copy(entry.into_path()))
-            };
-            assets.files.insert(published.clone(), contents);
-            assets.names.insert(name, published);
+                let published = Published::Copy(entry.into_path());
+                assets.files.insert(name.clone(), published);
+                assets.names.insert(name.clone(), name);
+            }
         }
         (assets, problems)
+    }
+
+    /// Publishes `bytes` as `name`: a stylesheet trimmed and fingerprinted, anything else
+    /// as it is.
+    fn add(&mut self, name: SitePath, bytes: Vec<u8>) {
+        let (published, bytes) = match name.as_str().ends_with(".css") {
+            true => {
+                let css = trim_css(&String::from_utf8_lossy(&bytes)).into_bytes();
+                (fingerprinted(name.as_str(), &css), css)
+            }
+            false => (name.clone(), bytes),
+        };
+        self.files
+            .insert(published.clone(), Published::Bytes(bytes));
+        self.names.insert(name, published);
     }
 }
 

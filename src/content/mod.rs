@@ -14,6 +14,7 @@ mod translation;
 use assets::Assets;
 use data::{Data, DataFile};
 
+use crate::config::data_rules::DataRules;
 use crate::config::settings::{self, Settings};
 use crate::config::strings::{self, Strings};
 use crate::diagnostics::spans::YamlPath;
@@ -118,7 +119,7 @@ pub fn load(options: &BuildOptions) -> Site {
             problems.push(Problem::file(crate::layout::SETTINGS, message).with_hint(hint));
         }
     }
-    problems.extend(cross_checks((&pages, &texts), &data, &editions));
+    problems.extend(cross_checks((&pages, &texts), &data, &editions, &rules));
     let volumes = editions
         .into_iter()
         .zip(data)
@@ -154,9 +155,14 @@ fn missing_templates(templates: &Templates, pages: &[Page], texts: &[PageText]) 
         .zip(texts)
         .filter(|(p, _)| !templates.contains(&p.template))
         .map(|(p, text)| {
-            let hint = match did_you_mean(&p.template, names.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("the templates are: {}", names.join(", ")),
+            let close = did_you_mean(&p.template, names.iter().copied());
+            let hint = match (templates.left_out(&p.template), close) {
+                (Some(why), _) => format!(
+                    "the built-in `{}` does not fit this site's own templates ({why}): change them, or write templates/{} of your own",
+                    p.template, p.template
+                ),
+                (None, Some(close)) => format!("did you mean `{close}`?"),
+                (None, None) => format!("the templates are: {}", names.join(", ")),
             };
             let text = text.text();
             // At `template:`, or about the file when it takes the default template.
@@ -176,6 +182,7 @@ fn cross_checks(
     (pages, texts): (&[Page], &[PageText]),
     data: &[Data],
     editions: &[Edition],
+    rules: &DataRules,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     for edition in editions {
@@ -216,7 +223,7 @@ fn cross_checks(
             problems.extend(unknown_shown_data(page, &texts[page.id.0], data));
         }
     }
-    problems.extend(translation::missing(pages, data, editions));
+    problems.extend(translation::missing(pages, data, editions, rules));
     problems
 }
 

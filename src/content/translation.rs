@@ -5,13 +5,21 @@ use std::collections::HashSet;
 
 use super::data::{Data, DataFile};
 use super::{content_file, data_file};
+use crate::config::data_rules::DataRules;
 use crate::config::editions::Edition;
 use crate::content::page::Page;
 use crate::diagnostics::problem::Problem;
 
 /// A warning for each page and data file of the default edition that a translation lacks,
-/// and for each page of a translation with no page in the default edition.
-pub fn missing(pages: &[Page], data: &[Data], editions: &[Edition]) -> Vec<Problem> {
+/// and for each page of a translation with no page in the default edition. A data file with
+/// nothing for a reader to read in a language (the sources, a file of the site's own with
+/// no declared `prose`) needs no translation.
+pub fn missing(
+    pages: &[Page],
+    data: &[Data],
+    editions: &[Edition],
+    rules: &DataRules,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     let Some((default, translations)) = editions.split_first() else {
         return problems;
@@ -55,7 +63,7 @@ pub fn missing(pages: &[Page], data: &[Data], editions: &[Edition]) -> Vec<Probl
         let files = data[default.id.0]
             .files
             .iter()
-            .filter(|s| DataFile::of(s) != DataFile::Sources && !own.contains(*s));
+            .filter(|s| readable(s, rules) && !own.contains(*s));
         problems.extend(files.map(|stem| {
             Problem::file(
                 data_file(default, stem),
@@ -69,4 +77,13 @@ pub fn missing(pages: &[Page], data: &[Data], editions: &[Edition]) -> Vec<Probl
         }));
     }
     problems
+}
+
+/// Whether the data file `stem` has words a reader reads, to translate.
+fn readable(stem: &str, rules: &DataRules) -> bool {
+    match DataFile::of(stem) {
+        DataFile::Sources => false,
+        DataFile::Timeline | DataFile::Glossary => true,
+        DataFile::Other(stem) => rules.prose_of(stem).next().is_some(),
+    }
 }

@@ -1,6 +1,6 @@
-//! The site's Tera templates: read from `templates/`, beside the built-in ones a site may
-//! override (`sitemap.xml`, `feed.xml`, `robots.txt`, `_headers`, `card.svg`), compiled once with the
-//! engine's filters, and their mistakes turned into located problems.
+//! The site's Tera templates: the built-in theme's, each replaced by the site's own file of
+//! the same name in `templates/`, compiled once with the engine's filters, and their
+//! mistakes turned into located problems.
 
 mod filters;
 
@@ -17,16 +17,7 @@ use crate::urls::SitePath;
 pub const DIR: &str = crate::layout::TEMPLATES;
 
 /// The share card's template, which a site may replace with its own `templates/card.svg`.
-pub const CARD_TEMPLATE: &str = include_str!("builtin/card.svg");
-
-/// Templates the engine ships, by name; a site's own file of the same name replaces one.
-const BUILT_IN: &[(&str, &str)] = &[
-    ("sitemap.xml", include_str!("builtin/sitemap.xml")),
-    ("feed.xml", include_str!("builtin/feed.xml")),
-    ("robots.txt", include_str!("builtin/robots.txt")),
-    ("_headers", include_str!("builtin/_headers")),
-    ("card.svg", CARD_TEMPLATE),
-];
+pub const CARD_TEMPLATE: &str = include_str!("../theme/templates/card.svg");
 
 /// The templates whose values Tera escapes: markup. A share card's SVG is markup too, so a
 /// title with `&` or `<` is drawn as written, never breaks the picture.
@@ -49,6 +40,8 @@ pub struct Templates {
     sources: Arc<Vec<Source>>,
     /// The templates in [`OTHER_LANGUAGES`], by name: `print.typ`.
     others: Arc<Vec<(String, String)>>,
+    /// The built-in templates that did not fit the site's own, with why.
+    left_out: Arc<Vec<(String, String)>>,
 }
 
 /// A template as written: the site's own, or one the engine ships.
@@ -70,19 +63,15 @@ impl Source {
 
 impl Templates {
     /// Reads and compiles all templates together: Tera 2 checks a template's parent as it
-    /// is added, so they can't be added one by one.
+    /// is added, so they can't be added one by one. A site without a `templates/` folder
+    /// has the built-in theme's.
     pub fn load(root: &Path) -> Result<Templates, Vec<Problem>> {
         let dir = root.join(DIR);
-        if !dir.is_dir() {
-            return Err(vec![
-                Problem::file(DIR, "the templates folder is missing")
-                    .with_hint("a site needs templates/base.html, index.html and page.html"),
-            ]);
-        }
         let mut sources = Vec::new();
         let mut others = Vec::new();
         let mut problems = Vec::new();
-        for entry in source_text::walk(&dir) {
+        let entries = dir.is_dir().then(|| source_text::walk(&dir));
+        for entry in entries.into_iter().flatten() {
             let entry = match entry {
                 Ok(e) if e.file_type().is_file() => e,
                 Ok(_) => continue,
@@ -110,26 +99,38 @@ impl Templates {
         if !problems.is_empty() {
             return Err(problems);
         }
-        for (name, text) in BUILT_IN {
-            if !sources.iter().any(|s| s.name == *name) {
+        for (name, bytes) in crate::theme::TEMPLATES {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let name = name.to_string();
+            let other = name
+                .rsplit_once('.')
+                .is_some_and(|(_, e)| OTHER_LANGUAGES.contains(&e));
+            if other && !others.iter().any(|(n, _)| *n == name) {
+                others.push((name, text));
+            } else if !other && !sources.iter().any(|s| s.name == name) {
                 sources.push(Source {
-                    name: name.to_string(),
-                    text: text.to_string(),
+                    name,
+                    text,
                     built_in: true,
                 });
             }
         }
-        let mut tera = Tera::new();
-        tera.autoescape_on(ESCAPED);
-        filters::register(&mut tera);
-        tera.add_raw_templates(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())))
-            .map_err(|e| vec![problem(&e, &sources, None)])?;
+        let (tera, left_out) = compile(&mut sources).map_err(|p| vec![p])?;
         others.sort_unstable();
         Ok(Templates {
             tera,
             sources: Arc::new(sources),
             others: Arc::new(others),
+            left_out: Arc::new(left_out),
         })
+    }
+
+    /// Why the built-in template `name` was left out, if it was: it did not fit the site's
+    /// own templates (it fills a block the site's parent lacks, or calls a component the
+    /// site's partials don't define).
+    pub fn left_out(&self, name: &str) -> Option<&str> {
+        let found = self.left_out.iter().find(|(n, _)| n == name);
+        found.map(|(_, why)| why.as_str())
     }
 
     /// The text of `name`, a template in another language than Tera's (`print.typ`).
@@ -191,6 +192,67 @@ impl Templates {
         let mut names: Vec<&str> = self.tera.get_template_names().collect();
         names.sort_unstable();
         names
+    }
+}
+
+/// Every template compiled together. A built-in template that doesn't fit the site's own
+/// (a site's `page.html` without the block the built-in `glossary.html` fills) is left out
+/// rather than failing a site that may never use it; a page that asks for it is told why.
+/// A mistake in the site's own templates is the problem.
+fn compile(sources: &mut Vec<Source>) -> Result<(Tera, Vec<(String, String)>), Problem> {
+    let mut left_out = Vec::new();
+    loop {
+        let mut tera = Tera::new();
+        tera.autoescape_on(ESCAPED);
+        filters::register(&mut tera);
+        let added =
+            tera.add_raw_templates(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())));
+        let Err(err) = added else {
+            return Ok((tera, left_out));
+        };
+        let misfits = misfits(&err, sources);
+        if misfits.is_empty() {
+            return Err(problem(&err, sources, None));
+        }
+        for (name, why) in misfits {
+            sources.retain(|s| s.name != name);
+            left_out.push((name, why));
+        }
+    }
+}
+
+/// The built-in templates an error of compiling is about, each with the error's words.
+fn misfits(err: &tera::Error, sources: &[Source]) -> Vec<(String, String)> {
+    let built_in = |name: &str| sources.iter().any(|s| s.built_in && s.name == name);
+    match err.kind() {
+        ErrorKind::SyntaxError(report) if built_in(report.filename()) => {
+            vec![(report.filename().to_owned(), report.message().to_owned())]
+        }
+        ErrorKind::MissingParent { current, parent } if built_in(current) => {
+            vec![(
+                current.clone(),
+                format!("it extends `{parent}`, which does not exist"),
+            )]
+        }
+        // Tera's checks of blocks and components: reports, each with its `--> name:line`.
+        ErrorKind::Msg(reports) => {
+            let mut found: Vec<(String, String)> = Vec::new();
+            for report in reports.split("\n\n") {
+                let why = report.lines().next().unwrap_or_default();
+                let why = why.strip_prefix("error: ").unwrap_or(why);
+                let name = report
+                    .split_once("--> ")
+                    .and_then(|(_, rest)| rest.split(':').next())
+                    .filter(|name| built_in(name));
+                if let Some(name) = name
+                    && !found.iter().any(|(n, _)| n == name)
+                {
+                    found.push((name.to_owned(), why.to_owned()));
+                }
+            }
+            found
+        }
+        _ => Vec::new(),
     }
 }
 

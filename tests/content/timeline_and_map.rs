@@ -151,7 +151,7 @@ fn the_map_table_says_its_flag_column_is_the_articles_list_of_ten() {
 }
 
 /// The map's groups are this explainer's data: one renamed in its data files (in every
-/// edition) and its stylesheet builds, with no trace of the old name. (The engine's side of
+/// edition) builds with its colour, and no trace of the old name. (The engine's side of
 /// it, on a fixture, is in tests/topics.rs.)
 #[test]
 fn a_group_renamed_in_data_and_templates_builds_without_a_code_change() {
@@ -167,11 +167,6 @@ fn a_group_renamed_in_data_and_templates_builds_without_a_code_change() {
         }
     }
     replace_in(
-        &root.join("static/style.css"),
-        ".g-aspirant",
-        ".g-promised-in-2008",
-    );
-    replace_in(
         &root.join("content/data/groups.yaml"),
         "Promised membership in 2008, not a member",
         "Promised NATO membership at Bucharest",
@@ -179,7 +174,9 @@ fn a_group_renamed_in_data_and_templates_builds_without_a_code_change() {
     let (ok, _, stderr) = run_build(root, &root.join("public"));
     assert!(ok, "{stderr}");
     let map = fs::read_to_string(root.join("public/map.html")).unwrap();
-    assert!(map.contains("<g class=\"tile g-promised-in-2008 border-dashed\"><title>Ukraine (UA)"));
+    assert!(map.contains(
+        "<g class=\"tile g-promised-in-2008 palette-5 border-dashed\"><title>Ukraine (UA)"
+    ));
     assert!(map.contains("Promised NATO membership at Bucharest"));
     assert!(!map.contains("aspirant"));
 }

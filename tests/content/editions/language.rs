@@ -111,7 +111,7 @@ fn every_quotation_in_the_editions_is_marked_as_a_translation_of_its_original() 
 fn reading_times_and_dates_are_written_as_each_language_does() {
     let strings = |code: &str| -> serde_yaml::Value {
         serde_yaml::from_str(
-            &fs::read_to_string(real_root().join(format!("i18n/{code}.yaml"))).unwrap(),
+            &fs::read_to_string(real_root().join(format!("src/theme/i18n/{code}.yaml"))).unwrap(),
         )
         .unwrap()
     };

@@ -134,11 +134,12 @@ fn the_ukrainian_edition_keeps_the_wording_issue_19_fixed() {
             fs::read_to_string(real_root().join(&path)).unwrap(),
         ));
     }
-    let strings = "i18n/uk.yaml";
-    files.push((
-        strings.to_owned(),
-        fs::read_to_string(real_root().join(strings)).unwrap(),
-    ));
+    for strings in ["i18n/uk.yaml", "src/theme/i18n/uk.yaml"] {
+        files.push((
+            strings.to_owned(),
+            fs::read_to_string(real_root().join(strings)).unwrap(),
+        ));
+    }
     let mut found = Vec::new();
     for (path, text) in &files {
         for (word, why) in wrong {
