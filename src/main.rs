@@ -60,11 +60,36 @@ enum Command {
         #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
         drafts: bool,
     },
-    /// Check the site for every problem (links, anchors, citations, headings, alt text)
-    /// without writing anything; exits 1 if there is any
+    /// Check the site for every problem (links, anchors, citations, headings, alt text,
+    /// placeholders left) without writing anything; exits 1 if there is an error
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Exit 1 on warnings too (for CI)
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Start a new explainer in DIR: settings, a home page, two sections, a timeline, a
+    /// glossary, sources, an about page and a GitHub Pages workflow, on the built-in theme.
+    /// Never overwrites a file
+    Init {
+        /// The new explainer's folder (made if missing)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Its title (default: made from the folder's name)
+        #[arg(long)]
+        title: Option<String>,
+        /// The language of its pages, as a BCP 47 tag (en, en-GB, de, fr, ru, uk…)
+        #[arg(long, default_value = "en")]
+        language: String,
+        /// Editions in other languages, by their tags: `--translations de,fr`
+        #[arg(long, value_delimiter = ',')]
+        translations: Vec<String>,
+    },
+    /// The built-in theme's files
+    Theme {
+        #[command(subcommand)]
+        action: ThemeAction,
     },
     /// Start a new section: content/<SLUG>.md with complete front matter, as a draft
     New {
@@ -79,6 +104,16 @@ enum Command {
         lang: Option<String>,
         #[arg(long, default_value = ".")]
         root: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeAction {
+    /// Write the built-in templates, stylesheets and interface words into DIR's templates/,
+    /// static/ and i18n/, to change them there; files that exist are left as they are
+    Export {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
     },
 }
 
@@ -116,7 +151,22 @@ fn main() -> ExitCode {
             open,
         })
         .map(|()| ExitCode::SUCCESS),
-        Command::Check { root } => check(BuildOptions::new(root, "public")),
+        Command::Check { root, strict } => check(BuildOptions::new(root, "public"), strict),
+        Command::Init {
+            dir,
+            title,
+            language,
+            translations,
+        } => init(&explainer::init::InitOptions {
+            dir: &dir,
+            title: title.as_deref(),
+            language: &language,
+            translations: &translations,
+            today: Date::today(),
+        }),
+        Command::Theme {
+            action: ThemeAction::Export { dir },
+        } => export_theme(&dir),
         Command::New {
             slug,
             title,
@@ -198,7 +248,7 @@ fn say_waiting(output: &Path) {
     );
 }
 
-fn check(options: BuildOptions) -> Result<ExitCode, Error> {
+fn check(options: BuildOptions, strict: bool) -> Result<ExitCode, Error> {
     let problems = explainer::check::check(&options)?;
     if problems.is_empty() {
         println!("No problems found.");
@@ -206,6 +256,60 @@ fn check(options: BuildOptions) -> Result<ExitCode, Error> {
     }
     eprint!("{}", report::to_terminal(&problems, color_on_stderr()));
     let n = problems.len();
-    eprintln!("{n} problem{} found.", if n == 1 { "" } else { "s" });
-    Ok(ExitCode::FAILURE)
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    match errors {
+        0 => eprintln!("{n} warning{}, no errors.", plural(n)),
+        _ => eprintln!(
+            "{n} problem{} found: {errors} error{}, {} warning{}.",
+            plural(n),
+            plural(errors),
+            n - errors,
+            plural(n - errors)
+        ),
+    }
+    match errors > 0 || strict {
+        true => Ok(ExitCode::FAILURE),
+        false => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn init(options: &explainer::init::InitOptions) -> Result<ExitCode, Error> {
+    let written = explainer::init::init(options)?;
+    let dir = options.dir;
+    println!(
+        "Started an explainer in {} ({} files).",
+        dir.display(),
+        written.len()
+    );
+    let cd = match dir == Path::new(".") {
+        true => String::new(),
+        false => format!("cd {} && ", dir.display()),
+    };
+    println!(
+        "Next: `{cd}explainer serve` to preview it as you write, and `explainer check` to see the placeholders left to replace."
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export_theme(dir: &Path) -> Result<ExitCode, Error> {
+    let (written, left) = explainer::init::export_theme(dir)?;
+    for path in &written {
+        println!("wrote {}", dir.join(path).display());
+    }
+    if !left.is_empty() {
+        println!(
+            "left {} file{} that exist as they are: {}",
+            left.len(),
+            if left.len() == 1 { "" } else { "s" },
+            left.iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    println!(
+        "The site's own files replace the built-in ones of the same name: change them there, and delete those you keep as they are."
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::error::{Error, Result};
+use crate::placeholders::{ANSWER, DESCRIPTION, KEY_POINT};
 use crate::text::date::Date;
 use crate::text::slug::Slug;
 
@@ -50,14 +51,14 @@ fn fresh(root: &Path, slug: &Slug, title: Option<&str>, today: Date) -> String {
     let title = title.map_or_else(|| title_from(slug), str::to_owned);
     let weight = next_weight(root);
     format!(
-        "---\ntitle: {title}\ndescription: {description}\nquestion: {question}\nweight: {weight}\ndate: {today}\nupdated: {today}\ndraft: true\nkey_points:\n  - {point}\n---\n\n## {heading}\n\nWrite the answer here. Link to other sections by their file, e.g. [the overview](index.md), and cite sources with `[@source-id]`.\n",
+        "---\ntitle: {title}\ndescription: {description}\nquestion: {question}\nweight: {weight}\ndate: {today}\nupdated: {today}\ndraft: true\nkey_points:\n  - {point}\n---\n\n## {heading}\n\n{ANSWER} Link to other sections by their file, e.g. [the overview](index.md), and cite sources with `[@source-id]`.\n",
         title = yaml_string(&title),
-        description = yaml_string("One sentence that answers the question."),
+        description = yaml_string(DESCRIPTION),
         question = yaml_string(&format!(
             "What is there to know about {}?",
             title.to_lowercase()
         )),
-        point = yaml_string("The most important fact, in one sentence."),
+        point = yaml_string(KEY_POINT),
         heading = title,
     )
 }
@@ -123,7 +124,7 @@ fn write_new(path: &Path, text: &str) -> Result<()> {
         .map_err(|e| Error::io("can't write", path, e))
 }
 
-/// `nato-response` becomes "Nato response".
+/// `first-question` becomes "First question".
 fn title_from(slug: &Slug) -> String {
     let words = slug.as_str().replace('-', " ");
     let mut chars = words.chars();

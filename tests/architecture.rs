@@ -15,6 +15,7 @@ const ORDER: &[&[&str]] = &[
     &["urls"],
     &["layout"],
     &["theme"],
+    &["placeholders"],
     &["source_text"],
     &["config"],
     &["templates"],

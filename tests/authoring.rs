@@ -180,9 +180,16 @@ fn serve_serves_only_the_site() {
 
 // ---- check ----
 
+/// `check --strict`: warnings fail it too.
 fn check(site: &Fixture) -> (i32, String) {
+    check_with(site, &["--strict"])
+}
+
+fn check_with(site: &Fixture, flags: &[&str]) -> (i32, String) {
     let run = explainer()
-        .args(["check", "--root"])
+        .arg("check")
+        .args(flags)
+        .arg("--root")
         .arg(site.root())
         .env("NO_COLOR", "1")
         .output()
@@ -192,7 +199,7 @@ fn check(site: &Fixture) -> (i32, String) {
     (run.status.code().unwrap(), text)
 }
 
-/// One problem class per fixture: `check` names the place and exits 1.
+/// One problem class per fixture: `check --strict` names the place and exits 1.
 fn check_finds(file: &str, text: &str, expected: &str) {
     let site = Fixture::new();
     site.write(file, text);
@@ -306,12 +313,14 @@ fn check_finds_pages_missing_from_navigation() {
     .write("templates/page.html", bare)
     .write("templates/index.html", bare)
     .write("content/lonely.md", &page("Lonely", ""));
-    let (code, output) = check(&site);
-    assert_eq!(code, 1);
+    let (code, output) = check_with(&site, &[]);
+    assert_eq!(code, 0, "a warning alone does not fail check:\n{output}");
     assert!(
         output.contains("content/lonely.md:1:1: no page links to lonely.html"),
         "{output}"
     );
+    assert!(output.contains("1 warning, no errors."), "{output}");
+    assert_eq!(check(&site).0, 1, "--strict fails on warnings");
 }
 
 // ---- new ----

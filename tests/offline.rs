@@ -183,14 +183,20 @@ fn a_site_that_is_not_portable_has_no_offline_file_and_no_link_to_one() {
 }
 
 #[test]
-fn a_portable_site_without_the_offline_template_is_told_what_it_needs() {
+fn a_portable_site_without_an_offline_template_of_its_own_has_the_themes() {
     let site = portable("");
     std::fs::remove_file(site.root().join("templates/offline.html")).unwrap();
-    let err = site.build_err();
+    site.build().unwrap();
+    let file = site.read("offline/explainer.en.html");
     assert!(
-        err.contains("site.yaml") && err.contains("`portable: true` needs templates/offline.html"),
-        "{err}"
+        file.contains("<style>"),
+        "the theme's style is inside the file"
     );
+    assert!(
+        file.contains("Read the demands") || file.contains("the demands"),
+        "{file}"
+    );
+    assert!(dangling(&file).is_empty(), "{:?}", dangling(&file));
 }
 
 #[test]

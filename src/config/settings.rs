@@ -23,6 +23,9 @@ pub const FILE_NAME: &str = crate::layout::SETTINGS;
 /// The validated contents of `site.yaml`, as templates see them under `site`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Settings {
+    /// What `site.yaml` lets through but should not: the starter's placeholders left in it.
+    #[serde(skip)]
+    pub warnings: Vec<Problem>,
     pub title: String,
     pub description: String,
     /// Absolute URL the site is published at. Only used for links that must be absolute
@@ -101,6 +104,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Settings, Ve
     }
     let text = source_text::read(&path, shown).map_err(|d| vec![d])?;
     let mut settings = Settings::parse(&text, shown)?;
+    settings.warnings = crate::placeholders::left_in(shown, &text);
     if let Some(url) = base_url_override {
         let url = BaseUrl::parse(url).map_err(|m| vec![Problem::flag("--base-url", m)])?;
         settings.base_url = Some(url);
@@ -118,6 +122,7 @@ impl Settings {
     /// checking the rest of it, and never published.
     pub fn unknown() -> Settings {
         Settings {
+            warnings: Vec::new(),
             title: String::new(),
             description: String::new(),
             base_url: None,

@@ -99,6 +99,15 @@ pub fn load(options: &BuildOptions) -> Site {
         mut problems,
         unloaded,
     } = loaded;
+    for (page, text) in pages.iter().zip(&texts) {
+        problems.extend(crate::placeholders::left_in(
+            page.file.source(),
+            text.text(),
+        ));
+    }
+    if let Ok(settings) = &settings {
+        problems.extend(settings.warnings.iter().cloned());
+    }
     problems.extend(data_problems);
     problems.extend(string_problems);
     problems.extend(asset_problems);
@@ -109,7 +118,10 @@ pub fn load(options: &BuildOptions) -> Site {
         let portable = settings.as_ref().is_ok_and(|s| s.portable);
         if portable && !templates.contains(OFFLINE_TEMPLATE) {
             let message = format!("`portable: true` needs templates/{OFFLINE_TEMPLATE}");
-            let hint = "it lays out the one-file edition: the pages as `offline.parts`, with `offline.style` and `offline.csp` (see README)";
+            let hint = match templates.left_out(OFFLINE_TEMPLATE) {
+                Some(why) => format!("the built-in one does not fit this site's own templates ({why}): change them, or write your own"),
+                None => "it lays out the one-file edition: the pages as `offline.parts`, with `offline.style` and `offline.csp` (see README)".to_owned(),
+            };
             problems.push(Problem::file(crate::layout::SETTINGS, message).with_hint(hint));
         }
         let print = settings.as_ref().is_ok_and(|s| s.print);

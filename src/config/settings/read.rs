@@ -162,6 +162,7 @@ pub(super) fn settings(file: &YamlFile) -> Result<Settings, Vec<Problem>> {
     let mirrors = mirrors(&site.mirrors, base_url.as_ref(), file, &mut problems);
     match language {
         Some(language) if problems.is_empty() => Ok(Settings {
+            warnings: Vec::new(),
             title: typographic(site.title),
             description: typographic(site.description),
             base_url,

@@ -219,7 +219,10 @@ fn load_folder(
         data.translated.insert(stem.clone());
         data.broken.remove(&stem);
         let file = match source_text::read(&file, &shown) {
-            Ok(text) => YamlFile::new(shown, text),
+            Ok(text) => {
+                problems.extend(crate::placeholders::left_in(&shown, &text));
+                YamlFile::new(shown, text)
+            }
             Err(d) => {
                 problems.push(d);
                 data.broken.insert(stem);
