@@ -221,13 +221,12 @@ fn compile(sources: &mut Vec<Source>) -> Result<(Tera, Vec<(String, String)>), P
     }
 }
 
-/// The built-in templates an error of compiling is about, each with the error's words.
+/// The built-in templates an error of compiling is about, each with the error's words: the
+/// checks between templates (a block, a component, a parent). A built-in template's syntax
+/// is its own, and an error in it is the theme's, reported as it is.
 fn misfits(err: &tera::Error, sources: &[Source]) -> Vec<(String, String)> {
     let built_in = |name: &str| sources.iter().any(|s| s.built_in && s.name == name);
     match err.kind() {
-        ErrorKind::SyntaxError(report) if built_in(report.filename()) => {
-            vec![(report.filename().to_owned(), report.message().to_owned())]
-        }
         ErrorKind::MissingParent { current, parent } if built_in(current) => {
             vec![(
                 current.clone(),
