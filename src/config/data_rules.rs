@@ -1,6 +1,7 @@
 //! What `site.yaml` says of the site's own data files, to which the engine gives no meaning
 //! (`books.yaml`, `shelves.yaml`): which values must name an entry of another file
-//! (`references`), and which strings are prose a reader reads (`prose`).
+//! (`references`), which strings are prose a reader reads (`prose`), and which keys every
+//! entry should have (`expected`: one without it is a warning at the entry).
 //!
 //! ```yaml
 //! references:
@@ -9,6 +10,8 @@
 //! prose:
 //!   books.title: spaced         # spaced as pages are (Russian, Ukrainian), and counted
 //!   books.extra: as written     # counted in the reading time, left as written
+//! expected:
+//!   shelves.colour: a colour of the palette  # what goes there, said in the warning
 //! ```
 
 use std::fmt;
@@ -77,6 +80,8 @@ pub enum Prose {
 pub struct DataRules {
     pub references: Vec<Reference>,
     pub prose: Vec<(KeyPath, Prose)>,
+    /// A key every entry at the path's parent should have, and what goes there.
+    pub expected: Vec<(KeyPath, String)>,
 }
 
 impl DataRules {

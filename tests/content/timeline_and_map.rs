@@ -180,3 +180,40 @@ fn a_group_renamed_in_data_and_templates_builds_without_a_code_change() {
     assert!(map.contains("Promised NATO membership at Bucharest"));
     assert!(!map.contains("aspirant"));
 }
+
+/// A map group's colour is its data: a new group without one is drawn in the palette's next
+/// colour, never black, and `check` warns at the group.
+#[test]
+fn a_group_without_a_colour_is_drawn_from_the_palette_and_warned_of_at_its_entry() {
+    let site = copy_of_real_site();
+    let root = site.path();
+    replace_in(
+        &root.join("content/data/groups.yaml"),
+        "- id: other\n  colour: 6\n",
+        "- id: other\n",
+    );
+    let run = crate::common::explainer()
+        .args(["check", "--root"])
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "a warning, not an error: {said}"
+    );
+    assert!(
+        said.contains("content/data/groups.yaml:")
+            && said.contains("the entry `other` has no `colour`"),
+        "{said}"
+    );
+    let (ok, _, stderr) = run_build(root, &root.join("public"));
+    assert!(ok, "{stderr}");
+    let map = fs::read_to_string(root.join("public/map.html")).unwrap();
+    assert!(
+        map.contains("<g class=\"tile g-other palette-6\">"),
+        "the sixth group, the sixth colour"
+    );
+}

@@ -35,6 +35,7 @@ const FIELDS: &[&str] = &[
     "max_file_kb",
     "references",
     "prose",
+    "expected",
 ];
 
 const TRANSLATION_FIELDS: &[&str] = &["code", "language", "name", "title", "description", "author"];
@@ -75,6 +76,8 @@ struct SiteYaml {
     references: BTreeMap<String, String>,
     #[serde(default)]
     prose: BTreeMap<String, Prose>,
+    #[serde(default)]
+    expected: BTreeMap<String, String>,
 }
 
 pub(super) fn default_policy() -> String {
@@ -317,6 +320,11 @@ fn data_rules(site: &SiteYaml, file: &YamlFile, problems: &mut Vec<Problem>) -> 
         rules
             .prose
             .extend(parsed(&at, path, true).map(|p| (p, *prose)));
+    }
+    for (path, what) in &site.expected {
+        let at = YamlPath::root().key("expected").key(path);
+        let path = parsed(&at, path, true);
+        rules.expected.extend(path.map(|p| (p, what.clone())));
     }
     rules
 }

@@ -205,6 +205,39 @@ fn check_reference(data: &Data, texts: &Texts, reference: &Reference) -> Vec<Pro
         .collect()
 }
 
+/// A warning at each entry without a key `expected` of it: `groups.colour` names every
+/// group (an item of the file, or a mapping at `groups`) that has no `colour`.
+pub(super) fn check_expected(data: &Data, texts: &Texts, rules: &DataRules) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (path, what) in &rules.expected {
+        let (Some((key, parents)), Some(file)) = (path.keys.split_last(), texts.get(&path.file))
+        else {
+            continue;
+        };
+        let Some(value) = value_of(data, &path.file).filter(|_| !data.broken.contains(&path.file))
+        else {
+            continue;
+        };
+        let mut entries = Vec::new();
+        walk(&value, parents, YamlPath::root(), &mut entries);
+        for (at, entry) in entries {
+            let Value::Mapping(map) = entry else { continue };
+            if map.get(key.as_str()).is_none_or(Value::is_null) {
+                let name = map
+                    .get("id")
+                    .and_then(id_text)
+                    .map_or(String::new(), |id| format!(" `{id}`"));
+                problems.push(
+                    file.error_at(&at, format!("the entry{name} has no `{key}`"))
+                        .with_hint(format!("give it `{key}`: {what} (site.yaml's `expected`)"))
+                        .warning(),
+                );
+            }
+        }
+    }
+    problems
+}
+
 /// Declarations of `site.yaml` about a file there is none of, at the declaration.
 pub(super) fn undeclared_files(data: &Data, rules: &DataRules) -> Vec<Problem> {
     let missing = |path: &KeyPath| !data.files.contains(&path.file);

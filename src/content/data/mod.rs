@@ -247,6 +247,7 @@ fn load_folder(
     }
     problems.extend(checks::across_files(&data, &texts));
     problems.extend(declared::check_references(&data, &texts, rules));
+    problems.extend(declared::check_expected(&data, &texts, rules));
     data.sources_named = declared::sources_named(&data, rules);
     if let Some(file) = texts.get(DataFile::Sources.stem()) {
         data.source_positions.clear();
