@@ -84,6 +84,16 @@ fn a_site_that_prints_without_a_layout_of_its_own_has_the_themes() {
 }
 
 #[test]
+fn a_mistake_the_themes_layout_meets_is_located_in_the_built_in_file() {
+    let site = printing(THEME);
+    std::fs::remove_file(site.root().join("templates/print.typ")).unwrap();
+    site.write("content/data/handout.yaml", "leave_out: 5\n");
+    let err = site.build_err();
+    assert!(err.contains("(built-in template) print.typ:"), "{err}");
+    assert!(!err.contains("templates/print.typ"), "no such file: {err}");
+}
+
+#[test]
 fn a_mistake_in_the_layout_is_located_in_it_once() {
     let site = printing(&THEME.replace("for part in parts {", "for part in parts { nope;"));
     let err = site.build_err();

@@ -38,8 +38,8 @@ pub struct Templates {
     tera: Tera,
     /// Each template's text, to quote lines in problems.
     sources: Arc<Vec<Source>>,
-    /// The templates in [`OTHER_LANGUAGES`], by name: `print.typ`.
-    others: Arc<Vec<(String, String)>>,
+    /// The templates in [`OTHER_LANGUAGES`]: `print.typ`.
+    others: Arc<Vec<Source>>,
     /// The built-in templates that did not fit the site's own, with why.
     left_out: Arc<Vec<(String, String)>>,
 }
@@ -87,12 +87,17 @@ impl Templates {
                 .extension()
                 .is_some_and(|e| OTHER_LANGUAGES.iter().any(|o| e == *o));
             match source_text::read(entry.path(), &Path::new(DIR).join(relative)) {
-                Ok(text) if other => others.push((name, text)),
-                Ok(text) => sources.push(Source {
-                    name,
-                    text,
-                    built_in: false,
-                }),
+                Ok(text) => {
+                    let source = Source {
+                        name,
+                        text,
+                        built_in: false,
+                    };
+                    match other {
+                        true => others.push(source),
+                        false => sources.push(source),
+                    }
+                }
                 Err(d) => problems.push(d),
             }
         }
@@ -105,10 +110,12 @@ impl Templates {
             let other = name
                 .rsplit_once('.')
                 .is_some_and(|(_, e)| OTHER_LANGUAGES.contains(&e));
-            if other && !others.iter().any(|(n, _)| *n == name) {
-                others.push((name, text));
-            } else if !other && !sources.iter().any(|s| s.name == name) {
-                sources.push(Source {
+            let kept = match other {
+                true => &mut others,
+                false => &mut sources,
+            };
+            if !kept.iter().any(|s| s.name == name) {
+                kept.push(Source {
                     name,
                     text,
                     built_in: true,
@@ -116,7 +123,7 @@ impl Templates {
             }
         }
         let (tera, left_out) = compile(&mut sources).map_err(|p| vec![p])?;
-        others.sort_unstable();
+        others.sort_unstable_by(|a, b| a.name.cmp(&b.name));
         Ok(Templates {
             tera,
             sources: Arc::new(sources),
@@ -135,8 +142,8 @@ impl Templates {
 
     /// The text of `name`, a template in another language than Tera's (`print.typ`).
     pub fn other(&self, name: &str) -> Option<&str> {
-        let found = self.others.iter().find(|(n, _)| n == name);
-        found.map(|(_, text)| text.as_str())
+        let found = self.others.iter().find(|s| s.name == name);
+        found.map(|s| s.text.as_str())
     }
 
     /// Where template `name` is, as an author reads it: `templates/card.svg`, or
@@ -144,6 +151,7 @@ impl Templates {
     pub fn shown(&self, name: &str) -> Origin {
         self.sources
             .iter()
+            .chain(self.others.iter())
             .find(|s| s.name == name)
             .map_or_else(|| Path::new(DIR).join(name).into(), Source::shown)
     }

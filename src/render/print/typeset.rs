@@ -11,7 +11,7 @@ use super::{FOLDER, Kind, TEMPLATE, code};
 use crate::config::editions::Edition;
 use crate::content::page::Page;
 use crate::diagnostics::error::Result;
-use crate::diagnostics::problem::Problem;
+use crate::diagnostics::problem::{Origin, Problem};
 use crate::library::Library;
 use crate::render::Sink;
 use crate::render::context::DataContext;
@@ -67,9 +67,13 @@ pub(in crate::render) fn write(
     sections: &[Option<Section>],
     sink: &dyn Sink,
 ) -> Result<Vec<Problem>> {
-    let Some(theme) = library.templates.as_ref().and_then(|t| t.other(TEMPLATE)) else {
+    let Some(templates) = library.templates.as_ref() else {
         return Ok(Vec::new());
     };
+    let Some(text) = templates.other(TEMPLATE) else {
+        return Ok(Vec::new());
+    };
+    let theme = (text, templates.shown(TEMPLATE));
     let documents: Vec<(&Edition, Documents)> = library
         .editions()
         .map(|edition| (edition, documents(library, plan, sections, edition)))
@@ -81,7 +85,7 @@ pub(in crate::render) fn write(
     let made: Vec<(SitePath, Option<Vec<u8>>, Vec<Problem>)> = jobs
         .par_iter()
         .map(|(edition, documents, kind)| {
-            let world = documents.world(theme, *kind);
+            let world = documents.world(&theme, *kind);
             let ident = format!("{FOLDER}/{}.{}", kind.name(), edition.code);
             let (pdf, problems) = world.pdf(&ident);
             (kind.path(&edition.code), pdf, problems)
@@ -196,11 +200,11 @@ fn qr(address: &str) -> Option<String> {
 }
 
 impl Documents {
-    /// The files of the `kind` document, around the site's template `theme`.
-    fn world(&self, theme: &str, kind: Kind) -> World {
+    /// The files of the `kind` document, around the template `theme` (its text, and
+    /// where it is).
+    fn world(&self, (text, shown): &(&str, Origin), kind: Kind) -> World {
         let mut world = World::new(self.main(kind), self.date);
-        let shown = format!("{}/{TEMPLATE}", crate::layout::TEMPLATES);
-        world.add_source(&format!("/templates/{TEMPLATE}"), theme, &shown);
+        world.add_source(&format!("/templates/{TEMPLATE}"), text, shown.clone());
         world.add_file("/site.json", self.site.as_bytes().to_vec());
         if let Some(qr) = &self.qr {
             world.add_file(QR, qr.as_bytes().to_vec());

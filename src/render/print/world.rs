@@ -15,7 +15,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 
-use crate::diagnostics::problem::Problem;
+use crate::diagnostics::problem::{Origin, Problem};
 use crate::render::cards::fonts;
 
 /// The fonts, read once a run: Noto Sans (regular and bold) and Noto Serif Bold.
@@ -40,9 +40,9 @@ pub struct World {
     main: FileId,
     sources: HashMap<FileId, Source>,
     files: HashMap<FileId, Bytes>,
-    /// Where a file of the site is, by its path in the document: `/templates/print.typ`
-    /// is `templates/print.typ`, the others are the engine's.
-    shown: HashMap<FileId, String>,
+    /// Where a template is, by its path in the document: `/templates/print.typ` is
+    /// `templates/print.typ` or the built-in one; the other files are the engine's.
+    shown: HashMap<FileId, Origin>,
     today: Datetime,
 }
 
@@ -61,11 +61,11 @@ impl World {
         world
     }
 
-    /// A Typst file at `path` that problems name as `shown`, a file of the site.
-    pub fn add_source(&mut self, path: &str, text: &str, shown: &str) {
+    /// A Typst file at `path` that problems name as `shown`, a template.
+    pub fn add_source(&mut self, path: &str, text: &str, shown: Origin) {
         let id = id(path);
         self.sources.insert(id, Source::new(id, text.to_owned()));
-        self.shown.insert(id, shown.to_owned());
+        self.shown.insert(id, shown);
     }
 
     /// Any other file at `path`.
@@ -110,12 +110,17 @@ impl World {
         let in_site = located.is_some();
         let problem = match located {
             Some((shown, line, column, text)) => {
-                Problem::new(Path::new(&shown), line, column, message).with_source(&text)
+                Problem::new(shown, line, column, message).with_source(&text)
             }
             None => {
                 message.push_str(" (in the document the engine writes around the template)");
-                let template = format!("{}/{}", crate::layout::TEMPLATES, super::TEMPLATE);
-                Problem::file(Path::new(&template), message).with_hint(
+                let template = self.shown.values().next().cloned();
+                let template = template.unwrap_or_else(|| {
+                    Path::new(crate::layout::TEMPLATES)
+                        .join(super::TEMPLATE)
+                        .into()
+                });
+                Problem::file(template, message).with_hint(
                     "that document holds the pages' text and calls `book(site, parts)` and `handout(site, parts)`, which templates/print.typ must define; the fonts it sets must cover the text (see README)",
                 )
             }
@@ -131,7 +136,7 @@ impl World {
     }
 
     /// The site's file a span is in, with its 1-based line and column and its text.
-    fn locate(&self, span: Span) -> Option<(String, usize, usize, String)> {
+    fn locate(&self, span: Span) -> Option<(Origin, usize, usize, String)> {
         let id = span.id()?;
         let shown = self.shown.get(&id)?;
         let source = self.sources.get(&id)?;
