@@ -26,6 +26,24 @@ fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The names in `dir`, not in its subfolders.
+fn top_level(dir: &Path) -> std::collections::BTreeSet<String> {
+    let entries = fs::read_dir(dir).unwrap();
+    entries
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Whether the `.gitignore` line `rule` (`/public/`, `/.lock-*`) ignores the top-level
+/// `name`.
+fn ignores(rule: &str, name: &str) -> bool {
+    let rule = rule.trim_start_matches('/').trim_end_matches('/');
+    match rule.strip_suffix('*') {
+        Some(prefix) => !prefix.is_empty() && name.starts_with(prefix),
+        None => rule == name,
+    }
+}
+
 #[test]
 fn init_starts_an_explainer_that_builds_and_passes_check_with_its_placeholders_as_warnings() {
     let parent = tempfile::tempdir().unwrap();
@@ -63,8 +81,16 @@ fn init_starts_an_explainer_that_builds_and_passes_check_with_its_placeholders_a
     let (code, _) = run(&site, &["check", "--strict"]);
     assert_eq!(code, 1, "--strict fails on the placeholders");
 
+    let before = top_level(&site);
     let (code, said) = run(&site, &["build"]);
     assert_eq!(code, 0, "{said}");
+    let ignored = read(&site.join(".gitignore"));
+    for made in top_level(&site).difference(&before) {
+        assert!(
+            ignored.lines().any(|rule| ignores(rule, made)),
+            "git would offer to commit {made}: {ignored}"
+        );
+    }
     let out = site.join("public");
     let home = read(&out.join("index.html"));
     assert!(home.contains("<title>What is the DMA?</title>"), "{home}");

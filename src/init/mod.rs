@@ -102,7 +102,8 @@ fn files(start: &starter::Start) -> Vec<(PathBuf, String)> {
     ));
     files.push((
         ".gitignore".into(),
-        "# What `explainer build` writes.\n/public/\n".to_owned(),
+        "# What `explainer build` writes: the site, and the lock that keeps two builds apart.\n/public/\n/.public.explainer-*\n"
+            .to_owned(),
     ));
     files
 }
