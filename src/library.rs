@@ -13,6 +13,7 @@ use crate::config::settings::Settings;
 use crate::config::strings::Strings;
 use crate::content::Site;
 use crate::content::assets::Assets;
+use crate::content::changes;
 use crate::content::data::Data;
 use crate::content::page::{Page, PageId, PageText};
 use crate::diagnostics::problem::{Problem, any_error};
@@ -76,7 +77,7 @@ pub fn new(site: Site) -> (Library, Vec<PageText>) {
         .zip(&texts)
         .map(|(page, text)| markdown::scan_citations(text, &volumes[page.edition.0].data))
         .collect();
-    let volumes = volumes
+    let volumes: Vec<Volume> = volumes
         .into_iter()
         .map(|v| Volume {
             glossary: Glossary::new(
@@ -91,7 +92,11 @@ pub fn new(site: Site) -> (Library, Vec<PageText>) {
     let library = Library {
         citations,
         index: PageIndex::new(&pages, &unloaded),
-        files: files(&pages, &assets),
+        files: files(
+            &pages,
+            &assets,
+            corrections_pages(&volumes, templates.as_ref()),
+        ),
         reserved_ids: templates.as_ref().map(Templates::ids).unwrap_or_default(),
         settings,
         volumes,
@@ -161,8 +166,26 @@ impl Library {
     }
 }
 
-fn files(pages: &[Page], assets: &Assets) -> HashSet<SitePath> {
+fn files(
+    pages: &[Page],
+    assets: &Assets,
+    made: impl Iterator<Item = SitePath>,
+) -> HashSet<SitePath> {
     let mut files: HashSet<SitePath> = assets.files.keys().cloned().collect();
     files.extend(pages.iter().map(|p| p.path.clone()));
+    files.extend(made);
     files
+}
+
+/// The corrections page of each edition, which a page may link to: when the templates
+/// have one.
+fn corrections_pages<'a>(
+    volumes: &'a [Volume],
+    templates: Option<&Templates>,
+) -> impl Iterator<Item = SitePath> + 'a {
+    let published = templates.is_some_and(|t| t.contains(changes::CORRECTIONS_PAGE));
+    let editions = if published { volumes } else { &[] };
+    editions
+        .iter()
+        .map(|v| changes::address(&v.edition, changes::CORRECTIONS_PAGE))
 }

@@ -65,7 +65,7 @@ fn sitemap_feed_and_robots_use_the_base_url_and_are_left_out_without_one() {
     let site = Fixture::new();
     site.write(
         "content/a.md",
-        "---\ntitle: A & B\ndescription: d\ndate: 2022-01-13\nupdated: 2026-11-26\n---\n",
+        "---\ntitle: A & B\ndescription: d\ndate: 2022-01-13\nupdated: 2026-11-26\nchanges: [{date: 2026-11-26, kind: update, text: New.}]\n---\n",
     );
     site.build().unwrap();
     assert!(!site.out().join("sitemap.xml").exists());

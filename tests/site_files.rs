@@ -33,10 +33,10 @@ fn two_languages(base_url: Option<&str>) -> Fixture {
     )
     .write("templates/404.html", NOT_FOUND)
     .write("static/favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n")
-    .write("content/index.md", "---\ntitle: Home\ndescription: Where to start.\ndate: 2022-01-10\nupdated: 2022-01-26\n---\nSee [the demands](demands.md) and [about](about.md).\n")
+    .write("content/index.md", "---\ntitle: Home\ndescription: Where to start.\ndate: 2022-01-10\nupdated: 2022-01-26\nchanges: [{date: 2022-01-26, kind: update, text: Added the talks.}]\n---\nSee [the demands](demands.md) and [about](about.md).\n")
     .write("content/demands.md", "---\ntitle: Demands\ndescription: What was asked.\nquestion: What did Russia ask for?\ndate: 2021-12-17\nweight: 10\n---\nText.\n")
     .write("content/about.md", "---\ntitle: About\ndescription: Who wrote this.\nweight: 20\n---\nText.\n")
-    .write("content/ru/index.md", "---\ntitle: Главная\ndescription: С чего начать.\ndate: 2022-01-10\nupdated: 2022-02-01\n---\nСм. [требования](demands.md).\n")
+    .write("content/ru/index.md", "---\ntitle: Главная\ndescription: С чего начать.\ndate: 2022-01-10\nupdated: 2022-02-01\nchanges: [{date: 2022-02-01, kind: update, text: Добавлены переговоры.}]\n---\nСм. [требования](demands.md).\n")
     .write("content/ru/demands.md", "---\ntitle: Требования\ndescription: Чего просили.\nquestion: Чего просила Россия?\ndate: 2021-12-17\nweight: 10\n---\nТекст.\n");
     site.build().unwrap();
     site

@@ -230,7 +230,11 @@ fn a_site_of_only_settings_and_content_is_built_with_the_built_in_theme() {
         "the theme's stylesheet is published as {style}"
     );
     assert!(out.join("favicon.svg").is_file());
-    assert_eq!(html_files(&out).len(), 3, "{:?}", html_files(&out));
+    assert_eq!(
+        html_files(&out),
+        ["404.html", "a.html", "corrections.html", "index.html"],
+        "its pages, and the theme's 404 and corrections pages"
+    );
     assert!(broken_links(&out).is_empty(), "{:?}", broken_links(&out));
 }
 

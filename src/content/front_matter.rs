@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::changes::{self, Change, Mistake};
 use crate::diagnostics::problem::Problem;
 use crate::diagnostics::spans::{Position, Spans, YamlPath};
 use crate::diagnostics::yaml::{self, YamlSource};
@@ -26,6 +27,7 @@ const FIELDS: &[&str] = &[
     "slug",
     "key_points",
     "shows_data",
+    "changes",
 ];
 
 /// A page's validated front matter.
@@ -61,6 +63,9 @@ pub struct FrontMatter {
     /// towards the page's reading time, since the reader reads them too.
     #[serde(default)]
     pub shows_data: Vec<String>,
+    /// What changed since the page was first published ([`super::changes`]).
+    #[serde(default)]
+    pub changes: Vec<Change>,
 }
 
 /// A content file cut into its front matter and its Markdown body.
@@ -130,6 +135,9 @@ impl FrontMatter {
         typographic(&mut self.description);
         self.question.iter_mut().for_each(typographic);
         self.key_points.iter_mut().for_each(typographic);
+        self.changes
+            .iter_mut()
+            .for_each(|c| typographic(&mut c.text));
     }
 
     /// Binds the spaces of the strings readers see as the language's typography wants
@@ -144,6 +152,7 @@ impl FrontMatter {
         spaced(&mut self.description);
         self.question.iter_mut().for_each(spaced);
         self.key_points.iter_mut().for_each(spaced);
+        self.changes.iter_mut().for_each(|c| spaced(&mut c.text));
     }
 
     /// Parses and checks the YAML found by [`split`]. `text` is the whole file, for locations.
@@ -191,11 +200,52 @@ impl FrontMatter {
                 ),
             );
         }
+        let at = |node: YamlPath, message: &str| {
+            let spans = spans.get_or_init(|| split.spans());
+            let at = spans.value(&node).unwrap_or_else(|| spans.nearest(&node));
+            Problem::new(path, at.line, at.column, message).with_source(text)
+        };
+        for mistake in changes::mistakes(&front.changes, front.date, front.updated) {
+            problems.push(change_problem(&mistake, &at));
+        }
         if problems.is_empty() {
             Ok(front)
         } else {
             Err(problems)
         }
+    }
+}
+
+/// The problem of a mistake in `changes:`, located by `at`.
+fn change_problem(mistake: &Mistake, at: &impl Fn(YamlPath, &str) -> Problem) -> Problem {
+    let entry = |index: usize| YamlPath::root().key("changes").index(index).key("date");
+    match *mistake {
+        Mistake::Unsaid { updated, newest } => {
+            let message = match newest {
+                Some(newest) => format!(
+                    "`updated` is {updated}, but the newest entry of `changes` is of {newest}"
+                ),
+                None => {
+                    format!("`updated` is {updated}, but `changes` says nothing of what changed")
+                }
+            };
+            at(YamlPath::root().key("updated"), &message).with_hint(format!(
+                "readers are told what a revision changed: add to `changes` an entry \
+                 `{{date: {updated}, kind: correction, text: \"What was wrong, and what it says now.\"}}` \
+                 (kind: correction, clarification or update); a typo fix needs no entry, \
+                 and leaves `updated` as it was"
+            ))
+        }
+        Mistake::AfterRevision { index, revised } => at(
+            entry(index),
+            &format!("this change is dated after the page's last revision ({revised})"),
+        )
+        .with_hint("set `updated` to the date of the newest change"),
+        Mistake::BeforePublished { index, date } => at(
+            entry(index),
+            &format!("this change is dated before the page was first published ({date})"),
+        )
+        .with_hint("`date` is when the page was first published; a change comes after it"),
     }
 }
 

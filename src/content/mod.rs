@@ -4,6 +4,7 @@
 //! part is checked as it is read, and the parts are checked against each other.
 
 pub mod assets;
+pub mod changes;
 pub mod data;
 pub mod front_matter;
 pub mod outline;

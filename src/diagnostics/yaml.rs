@@ -132,9 +132,22 @@ impl<T> serde::de::Visitor<'_> for ParseVisitor<T> {
 
 fn hint_for(message: &str, fields: &[&str]) -> Option<String> {
     if let Some(unknown) = between_backticks(message, "unknown field `") {
-        return Some(match did_you_mean(unknown, fields.iter().copied()) {
+        if unknown.contains(' ') {
+            return Some(
+                "that is text, not a key: quote a value that has a comma in a `{…}` entry"
+                    .to_owned(),
+            );
+        }
+        // A nested entry's keys are the ones serde lists, not the file's.
+        let listed = expected_keys(message);
+        let keys = if listed.is_empty() {
+            fields.to_vec()
+        } else {
+            listed
+        };
+        return Some(match did_you_mean(unknown, keys.iter().copied()) {
             Some(close) => format!("did you mean `{close}`?"),
-            None => format!("the accepted keys are: {}", fields.join(", ")),
+            None => format!("the accepted keys are: {}", keys.join(", ")),
         });
     }
     if let Some(missing) = between_backticks(message, "missing field `") {
@@ -152,6 +165,15 @@ fn hint_for(message: &str, fields: &[&str]) -> Option<String> {
         );
     }
     None
+}
+
+/// The keys of serde's "expected one of `a`, `b`" at the end of `message`.
+fn expected_keys(message: &str) -> Vec<&str> {
+    let Some(at) = message.find("expected one of ") else {
+        return Vec::new();
+    };
+    let list = &message[at..];
+    list.split('`').skip(1).step_by(2).collect()
 }
 
 fn between_backticks<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {

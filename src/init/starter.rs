@@ -88,6 +88,9 @@ translations:
     text
 }
 
+/// How a later revision says what it changed, shown where an author sets `updated`.
+const CHANGES: &str = "# When you revise the page, set `updated` and say what changed (see README):\n# changes:\n#   - {date: YYYY-MM-DD, kind: correction, text: \"What was wrong, and what it says now.\"}\n";
+
 /// A page's front matter and text: `extra` lines go after `weight`. A page that answers a
 /// question has key points; a list (the timeline, the glossary, the sources) has none.
 fn page(title: &str, weight: u32, extra: &str, today: &str, body: &str) -> String {
@@ -96,7 +99,7 @@ fn page(title: &str, weight: u32, extra: &str, today: &str, body: &str) -> Strin
         false => String::new(),
     };
     format!(
-        "---\ntitle: {title}\ndescription: {description}\nweight: {weight}\n{extra}date: {today}\nupdated: {today}\n{points}---\n\n{body}",
+        "---\ntitle: {title}\ndescription: {description}\nweight: {weight}\n{extra}date: {today}\nupdated: {today}\n{CHANGES}{points}---\n\n{body}",
         title = yaml(title),
         description = yaml(DESCRIPTION),
     )

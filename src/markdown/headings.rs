@@ -7,6 +7,11 @@ use std::collections::HashSet;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::{Body, Context, Next, Pass, TocEntry};
+use crate::config::strings::Text;
+use crate::content::changes::Kind;
+use crate::content::front_matter;
+use crate::diagnostics::problem::{Problem, did_you_mean};
+use crate::diagnostics::spans::YamlPath;
 
 /// The pass. A heading's events are held back until it ends, since its id depends on all
 /// of its text.
@@ -70,7 +75,8 @@ impl<'a> Pass<'a> for Headings<'a> {
         }
     }
 
-    fn finish(&mut self, _: &mut Context, body: &mut Body) {
+    fn finish(&mut self, cx: &mut Context, body: &mut Body) {
+        check_anchors(&self.toc, cx);
         body.outline.toc = std::mem::take(&mut self.toc);
     }
 }
@@ -110,12 +116,71 @@ impl<'a> Headings<'a> {
             next.take(event, at, cx);
         }
         next.take(Event::Html(format!("</a></h{level}>\n").into()), at, cx);
+        if let Some(mark) = change_mark(&id, cx) {
+            next.take(Event::Html(mark.into()), at, cx);
+        }
         let title = h.text.trim();
         let title = match cx.refs.spacing {
             Some(spacing) => spacing.apply(title).into_owned(),
             None => title.to_owned(),
         };
         self.toc.push(TocEntry { level, id, title });
+    }
+}
+
+/// The note under a heading whose passage a correction or clarification of the page's
+/// `changes:` names by its id, linking to the page's list of changes.
+fn change_mark(id: &str, cx: &Context) -> Option<String> {
+    let change = cx
+        .page
+        .front
+        .changes
+        .iter()
+        .rev()
+        .find(|c| c.kind.corrects() && c.anchor.as_deref() == Some(id))?;
+    let key = match change.kind {
+        Kind::Correction => "corrected_here",
+        _ => "clarified_here",
+    };
+    let words = match cx.refs.strings.get(key) {
+        Some(Text::Plain(words)) => words.as_str(),
+        _ => "This section has changed: see what changed.",
+    };
+    Some(format!(
+        "<p class=\"change-mark\"><a href=\"#{CHANGES_ID}\">{}</a></p>\n",
+        crate::text::escape::escape(words)
+    ))
+}
+
+/// Where the page lists its changes: the id its template gives that list.
+pub const CHANGES_ID: &str = "changes";
+
+/// Every `anchor` of the page's changes names one of its headings.
+fn check_anchors(toc: &[TocEntry], cx: &mut Context) {
+    for (index, change) in cx.page.front.changes.iter().enumerate() {
+        let Some(anchor) = change.anchor.as_deref() else {
+            continue;
+        };
+        if toc.iter().any(|t| t.id == anchor) {
+            continue;
+        }
+        let node = YamlPath::root().key("changes").index(index).key("anchor");
+        let at = front_matter::position(cx.text.text(), &node);
+        let (line, column) = at.map_or((1, 1), |p| (p.line, p.column));
+        let ids = toc.iter().map(|t| t.id.as_str());
+        let hint = match did_you_mean(anchor, ids) {
+            Some(id) => format!("did you mean `{id}`?"),
+            None => "an anchor is the id of one of the page's headings (`## Title {#id}`)".into(),
+        };
+        let problem = Problem::new(
+            cx.page.file.source(),
+            line,
+            column,
+            format!("no heading of this page has the id `{anchor}`"),
+        )
+        .with_source(cx.text.text())
+        .with_hint(hint);
+        cx.problems.push(problem);
     }
 }
 

@@ -24,6 +24,7 @@ use tera::Context;
 use super::cards::{self, CardLink};
 use super::editions::Alternate;
 use crate::config::settings::Settings;
+use crate::content::changes::{self, Change};
 use crate::content::data::{Data, Event, Source, Term};
 use crate::content::page::Page;
 use crate::markdown::citations::entry_anchor;
@@ -148,6 +149,9 @@ struct PageVars<'a> {
     translations: &'a [Alternate<'a>],
     /// Its share card, if the site has them: `url`, `width`, `height` and `alt`.
     card: Option<CardLink>,
+    /// What changed on it since it was first published, newest first: each with `date`,
+    /// `kind` (`correction`, `clarification` or `update`), `text` and maybe `anchor`.
+    changes: Vec<&'a Change>,
 }
 
 /// The context of one page, but for its edition's values. `words` counts what a reader
@@ -176,6 +180,7 @@ pub fn page(
         source: page.file.shown(),
         translations,
         card: cards::link(settings, summary),
+        changes: changes::newest_first(&front.changes),
     };
     let mut context = Context::new();
     context.insert("page", &vars);
@@ -199,11 +204,23 @@ pub fn not_found(
     translations: &[Alternate],
 ) -> Context {
     let url = SitePath::new(NOT_FOUND);
+    let page = (title, settings.description.as_str(), &url);
+    standalone(page, (root.unwrap_or(""), None), translations)
+}
+
+/// The context of a page the engine makes without a file of `content/` (the 404 page,
+/// the corrections page): its title, description and site path; `root`, the prefix of its
+/// links to the site's files, and its absolute address if known; and its editions.
+pub fn standalone(
+    (title, description, url): (&str, &str, &SitePath),
+    (root, permalink): (&str, Option<String>),
+    translations: &[Alternate],
+) -> Context {
     let summary = Summary {
         title,
-        description: &settings.description,
+        description,
         question: None,
-        url: &url,
+        url,
         weight: 0,
         updated: None,
         sources: Vec::new(),
@@ -212,7 +229,7 @@ pub fn not_found(
         summary: &summary,
         content: "",
         toc: &[],
-        permalink: None,
+        permalink,
         date: None,
         key_points: &[],
         word_count: 0,
@@ -221,12 +238,13 @@ pub fn not_found(
         source: "",
         translations,
         card: None,
+        changes: Vec::new(),
     };
     let mut context = Context::new();
     context.insert("page", &vars);
     context.insert("prev", &None::<Summary>);
     context.insert("next", &None::<Summary>);
-    context.insert("root", root.unwrap_or(""));
+    context.insert("root", root);
     context
 }
 

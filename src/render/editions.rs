@@ -1,6 +1,6 @@
 //! What templates see of the editions: each edition's own `site`, `source_by_id`, `pages`,
-//! `data`, `cited_first_on`, `strings`, `language`, `home`, `offline_file` and
-//! `print_files`, made once, among the globals of the edition's own copy of the
+//! `data`, `cited_first_on`, `strings`, `language`, `home`, `offline_file`,
+//! `print_files`, `corrections` and `corrections_page`, made once, among the globals of the edition's own copy of the
 //! templates; and for each page, its
 //! translations (`page.translations`), for the language switcher and the `hreflang` links.
 
@@ -10,6 +10,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::context::{DataContext, Summary, cited_first_on};
+use super::corrections;
 use crate::config::editions::Edition;
 use crate::config::settings::Settings;
 use crate::content::data::Source;
@@ -33,6 +34,10 @@ struct EditionVars {
     offline_file: Value,
     /// The site paths of the edition's PDFs (`book`, `handout`), on a site that prints.
     print_files: Value,
+    /// The edition's corrections and clarifications, newest first, and the site path of
+    /// the page that lists them, if the site has one.
+    corrections: Value,
+    corrections_page: Value,
 }
 
 /// Each edition's templates, in the editions' order: a copy of the site's, with the
@@ -79,6 +84,16 @@ impl EditionVars {
                     .then(|| super::offline::path_of(&edition.code)),
             ),
             print_files: value(&super::print::Files::of(library, &edition.code)),
+            corrections: value(&corrections::of(
+                pages
+                    .iter()
+                    .zip(&summaries)
+                    .map(|(p, s)| (&p.front.changes[..], *s)),
+            )),
+            corrections_page: value(
+                &corrections::published(library)
+                    .then(|| corrections::path(edition, corrections::PAGE)),
+            ),
         }
     }
 
@@ -93,6 +108,8 @@ impl EditionVars {
         context.insert_value("home", self.home);
         context.insert_value("offline_file", self.offline_file);
         context.insert_value("print_files", self.print_files);
+        context.insert_value("corrections", self.corrections);
+        context.insert_value("corrections_page", self.corrections_page);
     }
 }
 

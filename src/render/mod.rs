@@ -6,6 +6,7 @@
 
 pub mod cards;
 pub mod context;
+mod corrections;
 mod editions;
 pub mod offline;
 pub mod print;

@@ -1,5 +1,5 @@
 //! The files beside the pages that hosts, search engines and feed readers look for: the
-//! 404 page, `robots.txt`, and, when the base URL is known (they need absolute addresses),
+//! 404 page, `robots.txt`, the corrections pages ([`corrections`]), and, when the base URL is known (they need absolute addresses),
 //! the sitemap and a feed per edition. Each comes from a template of the same name, built
 //! in or the site's own.
 
@@ -8,6 +8,7 @@ use tera::Context;
 use std::collections::HashMap;
 
 use super::context::{self, SitemapAlternate, SitemapGroup, SitemapPage};
+use super::corrections;
 use super::editions::Translations;
 use super::{Made, Sink};
 use crate::config::editions::Edition;
@@ -35,6 +36,9 @@ enum SiteFile {
     /// One per edition.
     Feed,
     NotFound,
+    /// One per edition, and its feed.
+    Corrections,
+    CorrectionsFeed,
 }
 
 impl SiteFile {
@@ -45,6 +49,8 @@ impl SiteFile {
             SiteFile::Sitemap => SITEMAP,
             SiteFile::Feed => FEED,
             SiteFile::NotFound => NOT_FOUND,
+            SiteFile::Corrections => corrections::PAGE,
+            SiteFile::CorrectionsFeed => corrections::FEED,
         }
     }
 }
@@ -96,6 +102,11 @@ pub(super) fn write(
             SiteFile::NotFound => not_found(library, &made.translations),
             SiteFile::Feed => feed(library, made, edition),
             SiteFile::Headers => headers(library, offline_styles),
+            SiteFile::Corrections => corrections::page_context(library, edition),
+            SiteFile::CorrectionsFeed => {
+                let base = library.settings.base_url.as_deref().unwrap_or_default();
+                corrections::feed_context(library, base, edition)
+            }
             // robots.txt names the sitemap, when there is one.
             SiteFile::Sitemap | SiteFile::Robots => sitemap(library, made),
         };
@@ -126,6 +137,16 @@ fn jobs(library: &Library) -> Vec<(SitePath, SiteFile, &Edition)> {
     }
     if has_not_found(library) {
         jobs.push((SitePath::new(NOT_FOUND), SiteFile::NotFound, default));
+    }
+    if corrections::published(library) {
+        for edition in library.editions() {
+            let page = corrections::path(edition, corrections::PAGE);
+            jobs.push((page, SiteFile::Corrections, edition));
+            if library.settings.base_url.is_some() {
+                let feed = corrections::path(edition, corrections::FEED);
+                jobs.push((feed, SiteFile::CorrectionsFeed, edition));
+            }
+        }
     }
     jobs
 }

@@ -2,7 +2,9 @@
 //! facts current to June 2026 wherever events are reported, and nothing after that told as
 //! more than the fact base has (the Ankara summit only scheduled).
 
-use crate::common::{RealSite as Site, decode, strip_tags};
+use std::path::Path;
+
+use crate::common::{RealSite as Site, decode, normalize, strip_tags};
 use crate::{assert_mentions, data, own_words};
 
 /// The page's JSON-LD structured data.
@@ -19,7 +21,9 @@ fn structured_data(html: &str) -> serde_json::Value {
 #[test]
 fn every_page_is_dated_from_its_first_publication_in_november_2026() {
     let site = Site::build();
-    for page in site.english_pages() {
+    // The corrections page is the engine's list of the pages' changes, not a page of its own
+    // with a first publication.
+    for page in site.english_pages().filter(|p| *p != "corrections.html") {
         let data = structured_data(&site.html(page));
         let published = data["datePublished"].as_str().unwrap_or_else(|| {
             panic!("{page} has no datePublished");
@@ -93,22 +97,112 @@ fn no_page_says_there_is_no_ceasefire_without_saying_as_of_june_2026() {
     }
 }
 
-/// The about page's update log dates each change, and the site has no invented address.
+/// A built page's words, all of them: its text, and what its head says of it.
+fn words(site: &Site, page: &str) -> String {
+    normalize(&decode(&strip_tags(&site.html(page))))
+}
+
+/// Every revision says what it changed, where readers look for it: a page updated after it
+/// was first published has an entry of `changes:` dated that update, no entry is dated
+/// outside the page's dates, each entry is on the built page, and its corrections and
+/// clarifications (not its updates) are on its edition's corrections page too. The about
+/// page no longer keeps a log of its own but says where the changes are, and the site has
+/// no invented address.
 #[test]
-fn the_about_page_logs_each_update_with_its_date() {
+fn every_revision_says_on_its_own_page_what_it_changed() {
     let site = Site::build();
+    let mut wrong = Vec::new();
+    let mut revisions = std::collections::BTreeSet::new();
+    for edition in ["", "ru/", "uk/"] {
+        let corrections = words(site, &format!("{edition}corrections.html"));
+        for source in crate::editions::english_pages() {
+            let source = Path::new(edition).join(source);
+            let page = source
+                .with_extension("html")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let front = front_matter(&source);
+            let field = |key: &str| front.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+            let (date, updated) = (field("date"), field("updated"));
+            let changes = front
+                .get("changes")
+                .and_then(|v| v.as_sequence())
+                .cloned()
+                .unwrap_or_default();
+            let newest = changes.iter().filter_map(|c| c["date"].as_str()).max();
+            if let (Some(date), Some(updated)) = (&date, &updated)
+                && updated > date
+                && newest != Some(updated.as_str())
+            {
+                wrong.push(format!(
+                    "{page}: updated {updated}, but the newest change is of {newest:?}"
+                ));
+            }
+            let html = words(site, &page);
+            for change in &changes {
+                let (day, kind, text) = (
+                    change["date"].as_str().unwrap_or_default(),
+                    change["kind"].as_str().unwrap_or_default(),
+                    normalize(change["text"].as_str().unwrap_or_default()),
+                );
+                revisions.insert(day.to_owned());
+                if date.as_deref().is_some_and(|d| day < d)
+                    || updated.as_deref().is_some_and(|u| day > u)
+                {
+                    wrong.push(format!("{page}: a change of {day}, outside its dates"));
+                }
+                if !html.contains(&text) {
+                    wrong.push(format!("{page} does not show its change {text:?}"));
+                }
+                let listed = corrections.contains(&text);
+                if listed != (kind != "update") {
+                    wrong.push(format!(
+                        "{edition}corrections.html: the {kind} {text:?} of {page} is listed: {listed}"
+                    ));
+                }
+                if let Some(anchor) = change["anchor"].as_str()
+                    && !site.html(&page).contains(&format!("id=\"{anchor}\""))
+                {
+                    wrong.push(format!("{page}: no heading #{anchor}"));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // The revisions the update log used to list are each recorded on the pages.
+    for day in ["2026-11-29", "2026-12-02"] {
+        assert!(
+            revisions.contains(day),
+            "no page records the revision of {day}"
+        );
+    }
     let about = site.text("about.html");
-    let log = &about[about.find("Update log").unwrap()..];
-    assert!(log.contains("26 November 2026: first published"), "{log}");
-    assert!(log.contains("29 November 2026:"), "{log}");
-    assert!(log.contains("2 December 2026:"), "{log}");
+    assert!(
+        !about.contains("Update log"),
+        "the about page still keeps a log"
+    );
     assert!(!about.contains("13 January 2022: first published"));
+    assert!(about.contains("What changed") && about.contains("corrections page"));
+    for about in ["about.html", "ru/about.html", "uk/about.html"] {
+        assert!(
+            site.html(about).contains("href=\"corrections.html\""),
+            "{about} does not link to its corrections page"
+        );
+    }
     for page in site.english_pages() {
         assert!(
             !site.html(page).contains("mailto:"),
             "{page} gives an address the team doesn't have"
         );
     }
+}
+
+/// A page's front matter, as the YAML it is.
+fn front_matter(page: &Path) -> serde_yaml::Mapping {
+    let text = crate::editions::read(page);
+    let rest = text.strip_prefix("---\n").unwrap_or(&text);
+    let (front, _) = rest.split_once("\n---\n").unwrap_or_default();
+    serde_yaml::from_str(front).unwrap_or_else(|e| panic!("content/{}: {e}", page.display()))
 }
 
 /// The pages after 2024 say in their titles, which the navigation shows, and in their

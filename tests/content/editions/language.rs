@@ -41,7 +41,9 @@ fn every_quotation_in_the_editions_is_marked_as_a_translation_of_its_original() 
     {
         let html = site.html(page);
         let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
-        // The edition's own words: its pages' titles and headings, which its text may name.
+        // The edition's own words: its pages' titles and headings, which its text may name,
+        // and the headings its interface gives a page's parts (the note under a corrected
+        // section names the page's «Что изменилось»).
         let titles: Vec<String> = site
             .pages()
             .filter(|p| p.split('/').next() == page.split('/').next())
@@ -54,7 +56,14 @@ fn every_quotation_in_the_editions_is_marked_as_a_translation_of_its_original() 
                     .skip(1)
                     .filter_map(|h| Some(h.split_once('>')?.1.split("</a>").next()?.to_owned()))
                     .collect();
-                title.into_iter().chain(headings)
+                let parts: Vec<String> = html
+                    .split("<h2")
+                    .skip(1)
+                    .filter_map(|h| h.split_once('>')?.1.split("</h2>").next())
+                    .filter(|h| !h.contains('<'))
+                    .map(|h| h.trim().to_owned())
+                    .collect();
+                title.into_iter().chain(headings).chain(parts)
             })
             .collect();
         let mut rest = main;

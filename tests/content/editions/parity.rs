@@ -160,6 +160,77 @@ fn every_page_has_each_edition_with_the_same_sections_citations_and_numbers() {
     );
 }
 
+/// A change of a page's `changes:`: its date, kind and the section it marks.
+type Change = (String, String, Option<String>);
+
+/// A page's first and last dates (`date`, and `updated` or else `date`) and its changes,
+/// in the order written.
+fn changes(file: &str) -> (String, String, Vec<Change>) {
+    let rest = file.strip_prefix("---\n").unwrap_or(file);
+    let (front, _) = rest.split_once("\n---\n").unwrap_or_default();
+    let front: serde_yaml::Value = serde_yaml::from_str(front).unwrap_or(serde_yaml::Value::Null);
+    let text = |v: &serde_yaml::Value| v.as_str().map(str::to_owned);
+    let first = text(&front["date"]).unwrap_or_default();
+    let last = text(&front["updated"]).unwrap_or_else(|| first.clone());
+    let list = front["changes"]
+        .as_sequence()
+        .map(|list| {
+            list.iter()
+                .map(|c| {
+                    (
+                        text(&c["date"]).unwrap_or_default(),
+                        text(&c["kind"]).unwrap_or_default(),
+                        text(&c["anchor"]),
+                    )
+                })
+                .collect::<Vec<Change>>()
+        })
+        .unwrap_or_default();
+    (first, last, list)
+}
+
+#[test]
+fn every_edition_records_the_same_changes_on_each_page() {
+    // What changed on a page is the same story in each language: the same revisions, of the
+    // same kinds, marking the same sections. Compared over the days both editions of the
+    // page had: an edition first published later, or revised once more on its own, has
+    // changes of its own outside them.
+    let mut differences = Vec::new();
+    for page in english_pages() {
+        let english = changes(&read(&page));
+        for edition in EDITIONS {
+            let path = Path::new(edition).join(&page);
+            let Ok(file) = fs::read_to_string(real_root().join("content").join(&path)) else {
+                continue;
+            };
+            let translated = changes(&file);
+            let from = english.0.clone().max(translated.0.clone());
+            let to = english.1.clone().min(translated.1.clone());
+            let shared = |list: &[Change]| -> Vec<Change> {
+                list.iter()
+                    .filter(|c| c.0 >= from && c.0 <= to)
+                    .cloned()
+                    .collect()
+            };
+            let (en, tr) = (
+                shared(english.2.as_slice()),
+                shared(translated.2.as_slice()),
+            );
+            if en != tr {
+                differences.push(format!(
+                    "content/{}: changes {tr:?}, English {en:?}",
+                    path.display()
+                ));
+            }
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "the editions record different changes:\n{}",
+        differences.join("\n")
+    );
+}
+
 #[test]
 fn every_data_file_has_the_same_entries_in_each_edition() {
     // What must not change between languages, by file: the fields that are facts or keys.
