@@ -222,3 +222,38 @@ fn the_draft_agreement_is_printed_at_mid_ru() {
     );
     assert!(!demands.contains("href=\"https://archive.md/"));
 }
+
+/// Issue 22: the sources checked in the research of November and December 2026 (FACTS
+/// §10b, §10c) say when they were read, in every edition; the older sections give no
+/// research date, so their sources claim none.
+#[test]
+fn the_sources_of_2026_say_when_they_were_read() {
+    let sources: Vec<explainer::content::data::Source> = data("sources.yaml");
+    let read: Vec<&explainer::content::data::Source> =
+        sources.iter().filter(|s| s.accessed.is_some()).collect();
+    // 17 sources of §10b's table, 22 of §10c's, matched by their addresses.
+    assert_eq!(read.len(), 39, "sources with `accessed`");
+    for source in &sources {
+        if let Some(accessed) = source.accessed {
+            let day = accessed.to_string();
+            assert!(
+                day == "2026-11-29" || day == "2026-12-02",
+                "{}: {day}",
+                source.id
+            );
+        }
+    }
+    let site = Site::build();
+    let page = site.html("may-june-2026.html");
+    assert!(
+        page.contains("; read 2 December 2026)</small>"),
+        "may-june-2026.html"
+    );
+    let ru = site
+        .html("ru/may-june-2026.html")
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        ru.contains("; просмотрено 2 декабря 2026 г.)</small>"),
+        "ru/may-june-2026.html"
+    );
+}

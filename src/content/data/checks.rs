@@ -164,6 +164,8 @@ pub fn translated_sources(default: &Data, translated: &Data, file: &YamlFile) ->
             ("url", of.url == source.url),
             ("date", of.date == source.date),
             ("via", of.via == source.via),
+            ("accessed", of.accessed == source.accessed),
+            ("archived", of.archived == source.archived),
             (
                 "further_reading",
                 of.further_reading == source.further_reading,

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::language_tag::LanguageTag;
 use crate::diagnostics::yaml::ParseVisitor;
-use crate::text::date::PartialDate;
+use crate::text::date::{Date, PartialDate};
 use crate::text::slug::Slug;
 
 /// A source's id, as citations write it: `[@nato-2022-01-26]`. Same rules as a slug.
@@ -20,6 +20,8 @@ pub const SOURCE_FIELDS: &[&str] = &[
     "further_reading",
     "note",
     "via",
+    "accessed",
+    "archived",
 ];
 
 /// One entry of `sources.yaml`.
@@ -49,6 +51,12 @@ pub struct Source {
     /// takes a mirror for the original.
     #[serde(default)]
     pub via: Option<String>,
+    /// When it was read for the site.
+    #[serde(default)]
+    pub accessed: Option<Date>,
+    /// The address of an archived copy, for when `url` no longer opens.
+    #[serde(default, deserialize_with = "optional_web_url")]
+    pub archived: Option<String>,
 }
 
 pub const EVENT_FIELDS: &[&str] = &["date", "title", "text", "sources", "scheduled"];
@@ -120,6 +128,12 @@ fn language_tag<'de, D: serde::Deserializer<'de>>(
             .ok_or_else(|| format!("`{s}` is not a language tag: write one such as `en` or `de`"))
     }))?;
     Ok(Some(tag))
+}
+
+fn optional_web_url<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    web_url(deserializer).map(Some)
 }
 
 fn web_url<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
