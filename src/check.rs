@@ -1,5 +1,5 @@
 //! `explainer check`: build the site in memory and report every problem, without writing
-//! anything or touching the network.
+//! anything or touching the network (unless asked to: `--online`, [`crate::online`]).
 //!
 //! It reports what stops a build (invalid front matter, broken links and anchors, unknown
 //! sources, template errors) and what a build lets through: skipped heading levels, images
@@ -16,9 +16,17 @@ use crate::text::markup;
 use crate::urls::SitePath;
 use crate::{BuildOptions, build_in_memory};
 
+pub use crate::config::Online;
+
 /// Every problem of the site at `options.root`, errors and warnings, sorted; empty when
 /// the site is clean. `Err` only when the machine refused something.
 pub fn check(options: &BuildOptions) -> Result<Vec<Problem>> {
+    check_with(options, None)
+}
+
+/// As [`check`], and with `online`, the problems of fetching every address of the
+/// sources: dead ones, ones that lead to another site, sources with no archived copy.
+pub fn check_with(options: &BuildOptions, online: Option<Online>) -> Result<Vec<Problem>> {
     let (built, library) = match build_in_memory(options) {
         Ok(built) => built,
         Err(Error::Site(problems)) => return Ok(problems),
@@ -39,7 +47,28 @@ pub fn check(options: &BuildOptions) -> Result<Vec<Problem>> {
         .map(|p| &p.path)
         .collect();
     problems.extend(unlinked_pages(&pages, &homes));
+    if let Some(online) = online {
+        problems.extend(fetched(options, &library, online));
+    }
     Ok(problem::sorted(problems))
+}
+
+#[cfg(feature = "online")]
+fn fetched(
+    options: &BuildOptions,
+    library: &crate::library::Library,
+    online: Online,
+) -> Vec<Problem> {
+    let sources = &library.default_volume().data.sources;
+    crate::online::check_sources(&options.root, sources, online)
+}
+
+#[cfg(not(feature = "online"))]
+fn fetched(_: &BuildOptions, _: &crate::library::Library, _: Online) -> Vec<Problem> {
+    let message =
+        "this explainer was built without its `online` feature, so it can't fetch addresses";
+    let hint = "install it with its default features: cargo install --locked --path .";
+    vec![Problem::flag("--online", message).with_hint(hint)]
 }
 
 /// Pages no other page links to: readers can't reach them, so they are missing from the

@@ -29,6 +29,8 @@ pub mod layout;
 pub mod library;
 pub mod markdown;
 pub mod new_page;
+#[cfg(feature = "online")]
+pub mod online;
 pub mod output;
 pub mod placeholders;
 pub mod render;

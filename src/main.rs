@@ -68,6 +68,17 @@ enum Command {
         /// Exit 1 on warnings too (for CI)
         #[arg(long)]
         strict: bool,
+        /// Also fetch every address of the sources (url and archived): report dead ones,
+        /// ones that lead to another site, and sources with no archived copy. The only
+        /// command that touches the network
+        #[arg(long)]
+        online: bool,
+        /// With --online: how many addresses to fetch at a time
+        #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
+        jobs: u16,
+        /// With --online: seconds one address may take, redirects included
+        #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=600))]
+        timeout: u64,
     },
     /// Start a new explainer in DIR: settings, a home page, two sections, a timeline, a
     /// glossary, sources, an about page and a GitHub Pages workflow, on the built-in theme.
@@ -151,7 +162,19 @@ fn main() -> ExitCode {
             open,
         })
         .map(|()| ExitCode::SUCCESS),
-        Command::Check { root, strict } => check(BuildOptions::new(root, "public"), strict),
+        Command::Check {
+            root,
+            strict,
+            online,
+            jobs,
+            timeout,
+        } => {
+            let online = online.then_some(explainer::check::Online {
+                jobs: usize::from(jobs),
+                timeout: std::time::Duration::from_secs(timeout),
+            });
+            check(BuildOptions::new(root, "public"), strict, online)
+        }
         Command::Init {
             dir,
             title,
@@ -248,8 +271,12 @@ fn say_waiting(output: &Path) {
     );
 }
 
-fn check(options: BuildOptions, strict: bool) -> Result<ExitCode, Error> {
-    let problems = explainer::check::check(&options)?;
+fn check(
+    options: BuildOptions,
+    strict: bool,
+    online: Option<explainer::check::Online>,
+) -> Result<ExitCode, Error> {
+    let problems = explainer::check::check_with(&options, online)?;
     if problems.is_empty() {
         println!("No problems found.");
         return Ok(ExitCode::SUCCESS);

@@ -25,6 +25,7 @@ const ORDER: &[&[&str]] = &[
     &["render"],
     &["checks"],
     &["output"],
+    &["online"],
     // What `lib.rs` defines itself: the pipeline, wired.
     &["crate root"],
     &["check", "new_page", "init", "serve"],

@@ -161,6 +161,20 @@ fn a_rebuild_draws_only_the_cards_whose_picture_changed() {
     assert_ne!(cards("demands.png"), demands);
     assert_eq!(cards("map.png"), map);
 
+    // A revision dates the card anew: "Last updated" is on it, so it is drawn again.
+    let map_source = dir.path().join("content/map.md");
+    let text = fs::read_to_string(&map_source).unwrap();
+    let text = text
+        .replacen("updated: 2026-12-02", "updated: 2026-12-03", 1)
+        .replacen(
+            "changes:\n",
+            "changes:\n  - {date: 2026-12-03, kind: update, text: A test.}\n",
+            1,
+        );
+    fs::write(&map_source, text).unwrap();
+    assert_eq!(count(&options), (1, 38));
+    let map = cards("map.png");
+
     // A live card cut short (an interrupted upload, say) is never taken as drawn.
     let live = out.join("cards/map.png");
     fs::remove_file(&live).unwrap();

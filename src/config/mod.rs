@@ -10,6 +10,15 @@ pub mod strings;
 
 use std::path::{Path, PathBuf};
 
+/// How `check --online` fetches the sources' addresses.
+#[derive(Debug, Clone, Copy)]
+pub struct Online {
+    /// Requests at a time.
+    pub jobs: usize,
+    /// How long one address may take, redirects included.
+    pub timeout: std::time::Duration,
+}
+
 /// What to build, and where.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {

@@ -23,6 +23,8 @@ const MARGIN: f32 = 80.0;
 const TEXT_WIDTH: f32 = WIDTH as f32 - 2.0 * MARGIN;
 const SECTION_SIZE: f32 = 24.0;
 const SITE_TITLE_SIZE: f32 = 28.0;
+/// The date line's size, beside the section.
+const DATE_SIZE: f32 = 24.0;
 /// The least room between the site's title and its address.
 const ADDRESS_GAP: f32 = 48.0;
 /// The question's sizes, tried from the largest: a short question is set large.
@@ -54,6 +56,10 @@ pub struct Card {
     /// Where the site is, as people write it (`example.org/explainer`), cut to half the
     /// card's width; drawn at the right of the site's title.
     pub address: String,
+    /// When the page was last updated, in its language ("Last updated 2 December 2026"),
+    /// so that an old page shared today is not taken for news; drawn at the right of the
+    /// section, which is cut to leave it room. Empty for an undated page.
+    pub dated: String,
     /// The page's language, BCP 47.
     pub language: String,
 }
@@ -74,6 +80,21 @@ impl Card {
         (site_title, address): (&str, &str),
         language: &str,
     ) -> Card {
+        Card::dated(section, question, (site_title, address), (language, ""))
+    }
+
+    /// As [`Card::new`], with the date line `dated` (may be empty).
+    pub fn dated(
+        section: &str,
+        question: &str,
+        (site_title, address): (&str, &str),
+        (language, dated): (&str, &str),
+    ) -> Card {
+        let dated = one_line(&SITE_TITLE, dated, DATE_SIZE, TEXT_WIDTH / 2.0);
+        let section_width = match dated.is_empty() {
+            true => TEXT_WIDTH,
+            false => TEXT_WIDTH - SITE_TITLE.width(&dated, DATE_SIZE) - ADDRESS_GAP,
+        };
         let (font_size, lines) =
             QUESTION.fit(question, &QUESTION_SIZES, TEXT_WIDTH, question_lines);
         let address = one_line(&SITE_TITLE, address, SITE_TITLE_SIZE, TEXT_WIDTH / 2.0);
@@ -91,12 +112,18 @@ impl Card {
             ),
         };
         Card {
-            section: one_line(&SECTION, &section.to_uppercase(), SECTION_SIZE, TEXT_WIDTH),
+            section: one_line(
+                &SECTION,
+                &section.to_uppercase(),
+                SECTION_SIZE,
+                section_width,
+            ),
             question: question.to_owned(),
             lines: baselines(lines, font_size),
             font_size,
             site_title,
             address,
+            dated,
             language: language.to_owned(),
         }
     }
@@ -203,6 +230,28 @@ mod tests {
             widths.iter().copied().fold(0.0, f32::max),
         );
         assert!(narrowest > widest * 0.6, "{lines:?}");
+    }
+
+    #[test]
+    fn the_date_line_is_drawn_beside_the_section_which_leaves_it_room() {
+        let section = "A section whose name runs on past half the card and more besides";
+        let site = ("The site", "example.org/explainer");
+        let undated = Card::new(section, "Why?", site, "en");
+        let dated = Card::dated(
+            section,
+            "Why?",
+            site,
+            ("en", "Last updated 2 December 2026"),
+        );
+        assert_eq!(dated.dated, "Last updated 2 December 2026");
+        assert!(dated.section.ends_with('…') && dated.section.len() < undated.section.len());
+        let room = TEXT_WIDTH - ADDRESS_GAP - SITE_TITLE.width(&dated.dated, DATE_SIZE);
+        assert!(SECTION.width(&dated.section, SECTION_SIZE) <= room);
+        assert!(texts(&svg(&dated)).contains(&"Last updated 2 December 2026".to_owned()));
+        assert!(undated.dated.is_empty());
+        assert!(!svg(&undated).contains(
+            "text-anchor=\"end\" fill=\"#585b61\" font-family=\"Noto Sans\" font-size=\"24\""
+        ));
     }
 
     #[test]

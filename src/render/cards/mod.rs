@@ -29,10 +29,13 @@ use tera::Context;
 use super::Sink;
 use super::context::Summary;
 use crate::config::settings::Settings;
+use crate::config::strings::Text;
 use crate::content::page::Page;
 use crate::diagnostics::problem::Problem;
 use crate::library::Library;
 use crate::templates::Templates;
+use crate::text::date::PartialDate;
+use crate::text::locale;
 use crate::urls::SitePath;
 
 pub use breaks::wrap;
@@ -126,6 +129,20 @@ impl<'a> Painter<'a> {
         }
     }
 
+    /// "Last updated 2 December 2026", in the page's language; empty for an undated page.
+    fn dated(&self, page: &Page, summary: &Summary) -> String {
+        let Some(updated) = summary.updated else {
+            return String::new();
+        };
+        let volume = self.library.volume(page.edition);
+        let label = match volume.strings.get("last_updated") {
+            Some(Text::Plain(label)) => label.as_str(),
+            _ => "Last updated",
+        };
+        let language = locale::language(volume.edition.language.as_str());
+        format!("{label} {}", language.date(&PartialDate::from(updated)))
+    }
+
     /// The card of `page` (whose summary is `summary`) for `sink`, where it goes and its
     /// PNG bytes: its template rendered, then the live site's card if that was drawn from
     /// the same SVG, or a new drawing. `None` for a sink that keeps no pictures (a
@@ -139,7 +156,8 @@ impl<'a> Painter<'a> {
         let templates = &self.templates[page.edition.0];
         let (question, section) = question_and_section(summary);
         let site = (edition.title.as_str(), self.address);
-        let card = Card::new(section, question, site, &edition.language);
+        let dated = self.dated(page, summary);
+        let card = Card::dated(section, question, site, (&edition.language, &dated));
         let context = Context::from_serialize(&card).expect("a card is a map of plain values");
         let svg = templates.render(TEMPLATE, &context, Some(page.file.source()))?;
         let not_svg = |message: String| {
