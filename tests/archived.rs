@@ -48,7 +48,7 @@ fn a_source_says_when_it_was_read_and_links_its_archived_copy() {
     site.build().unwrap();
     let html = site.read("talks.html");
     assert!(
-        html.contains("<small>(12 January 2022; read 2 December 2026)</small> <small><a href=\"https://web.archive.org/web/2022/https://www.nato.int/talks\">archived copy</a></small>"),
+        html.contains("<small>(12 January 2022)</small> <small>(read 2 December 2026)</small> <small><a href=\"https://web.archive.org/web/2022/https://www.nato.int/talks\">archived copy</a></small>"),
         "{html}"
     );
     assert!(
@@ -62,7 +62,10 @@ fn a_source_says_when_it_was_read_and_links_its_archived_copy() {
     let ru = site
         .read("ru/talks.html")
         .replace(['\u{a0}', '\u{202f}'], " ");
-    assert!(ru.contains("просмотрено 2 декабря 2026 г.)"), "{ru}");
+    assert!(
+        ru.contains("<small>(просмотрено 2 декабря 2026 г.)</small>"),
+        "{ru}"
+    );
     assert!(ru.contains(">архивная копия</a>"), "{ru}");
 }
 

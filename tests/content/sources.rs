@@ -246,14 +246,14 @@ fn the_sources_of_2026_say_when_they_were_read() {
     let site = Site::build();
     let page = site.html("may-june-2026.html");
     assert!(
-        page.contains("; read 2 December 2026)</small>"),
+        page.contains("<small>(read 2 December 2026)</small>"),
         "may-june-2026.html"
     );
     let ru = site
         .html("ru/may-june-2026.html")
         .replace(['\u{a0}', '\u{202f}'], " ");
     assert!(
-        ru.contains("; просмотрено 2 декабря 2026 г.)</small>"),
+        ru.contains("<small>(просмотрено 2 декабря 2026 г.)</small>"),
         "ru/may-june-2026.html"
     );
 }
