@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::fs;
-
 use common::{Fixture, SITE_YAML};
 
 const SOURCES: &str = "- id: talks
@@ -24,10 +22,7 @@ const SOURCES: &str = "- id: talks
 
 /// A site on the built-in theme, in English and Russian, whose page cites both sources.
 fn site() -> Fixture {
-    let site = Fixture::new();
-    for own in ["templates", "static"] {
-        fs::remove_dir_all(site.root().join(own)).unwrap();
-    }
+    let site = Fixture::on_theme();
     site.write(
         "site.yaml",
         &format!(

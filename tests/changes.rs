@@ -4,17 +4,12 @@
 
 mod common;
 
-use std::fs;
-
 use common::{Fixture, SITE_YAML, broken_links, explainer, page};
 
 /// A site on the built-in theme, in English and Russian, with a base URL: a page
 /// corrected once, clarified once and updated once.
 fn site() -> Fixture {
-    let site = Fixture::new();
-    for own in ["templates", "static"] {
-        fs::remove_dir_all(site.root().join(own)).unwrap();
-    }
+    let site = Fixture::on_theme();
     site.write(
         "site.yaml",
         &format!(

@@ -34,6 +34,14 @@ pub enum Text {
 /// One edition's interface texts, by key.
 pub type Strings = BTreeMap<String, Text>;
 
+/// The text of `key`, when it is one text (not one by plural category).
+pub fn plain<'a>(strings: &'a Strings, key: &str) -> Option<&'a str> {
+    match strings.get(key) {
+        Some(Text::Plain(text)) => Some(text),
+        _ => None,
+    }
+}
+
 /// An edition's words, and where each key was given: the site's file, or the theme.
 struct Found {
     strings: Strings,

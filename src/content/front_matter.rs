@@ -172,11 +172,12 @@ impl FrontMatter {
             yaml::parse(split.yaml, &source, FIELDS).map_err(|d| vec![d])?;
         front.punctuate();
         let spans = OnceCell::new();
-        let at_key = |key: &str, message: &str| {
-            let spans = spans.get_or_init(|| split.spans());
-            let at = spans.nearest(&YamlPath::root().key(key));
+        // A problem at the node `node` of the front matter, or the nearest one written.
+        let at = |node: YamlPath, message: &str| {
+            let at = spans.get_or_init(|| split.spans()).nearest(&node);
             Problem::new(path, at.line, at.column, message).with_source(text)
         };
+        let at_key = |key: &str, message: &str| at(YamlPath::root().key(key), message);
         let mut problems = Vec::new();
         if front.title.trim().is_empty() {
             problems.push(at_key("title", "`title` is empty"));
@@ -200,11 +201,6 @@ impl FrontMatter {
                 ),
             );
         }
-        let at = |node: YamlPath, message: &str| {
-            let spans = spans.get_or_init(|| split.spans());
-            let at = spans.value(&node).unwrap_or_else(|| spans.nearest(&node));
-            Problem::new(path, at.line, at.column, message).with_source(text)
-        };
         for mistake in changes::mistakes(&front.changes, front.date, front.updated) {
             problems.push(change_problem(&mistake, &at));
         }

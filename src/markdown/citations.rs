@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::{Body, Citation, Context, Next, Pass};
-use crate::config::strings::Text;
+use crate::config::strings;
 use crate::content::data::SourceId;
 use crate::diagnostics::problem::did_you_mean;
 use crate::text::escape::escape;
@@ -36,10 +36,8 @@ impl<'a> Pass<'a> for Cite {
                 dest_url,
                 ..
             }) if dest_url.starts_with(SCHEME) => {
-                let label = match cx.refs.strings.get("source_number") {
-                    Some(Text::Plain(label)) => label.as_str(),
-                    _ => "Source {n}",
-                };
+                let label =
+                    strings::plain(cx.refs.strings, "source_number").unwrap_or("Source {n}");
                 let markers = markers_html(&self.cite(&dest_url, at, cx), label);
                 self.open = Some((markers, link_type == LinkType::ReferenceUnknown));
             }

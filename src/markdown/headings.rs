@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::{Body, Context, Next, Pass, TocEntry};
-use crate::config::strings::Text;
+use crate::config::strings;
 use crate::content::changes::Kind;
 use crate::content::front_matter;
 use crate::diagnostics::problem::{Problem, did_you_mean};
@@ -142,10 +142,8 @@ fn change_mark(id: &str, cx: &Context) -> Option<String> {
         Kind::Correction => "corrected_here",
         _ => "clarified_here",
     };
-    let words = match cx.refs.strings.get(key) {
-        Some(Text::Plain(words)) => words.as_str(),
-        _ => "This section has changed: see what changed.",
-    };
+    let words = strings::plain(cx.refs.strings, key)
+        .unwrap_or("This section has changed: see what changed.");
     Some(format!(
         "<p class=\"change-mark\"><a href=\"#{CHANGES_ID}\">{}</a></p>\n",
         crate::text::escape::escape(words)

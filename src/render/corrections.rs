@@ -11,7 +11,7 @@ use tera::Context;
 use super::context::{self, Summary};
 use super::editions::Alternate;
 use crate::config::editions::Edition;
-use crate::config::strings::Text;
+use crate::config::strings;
 use crate::content::changes::Change;
 use crate::library::Library;
 use crate::urls::SitePath;
@@ -80,11 +80,8 @@ pub fn page_context(library: &Library, edition: &Edition) -> Context {
             current: e.id == edition.id,
         })
         .collect();
-    let strings = &library.volume(edition.id).strings;
-    let text = |key: &str| match strings.get(key) {
-        Some(Text::Plain(text)) => text.as_str(),
-        _ => "",
-    };
+    let words = &library.volume(edition.id).strings;
+    let text = |key: &str| strings::plain(words, key).unwrap_or_default();
     let page = (text("corrections_title"), text("corrections_intro"), &here);
     let permalink = base.map(|base| format!("{base}{here}"));
     let mut context = context::standalone(page, (&here.root_prefix(), permalink), &translations);

@@ -12,7 +12,7 @@ use super::corrections;
 use super::editions::Translations;
 use super::{Made, Sink};
 use crate::config::editions::Edition;
-use crate::config::strings::Text;
+use crate::config::strings;
 use crate::content::page::Page;
 use crate::diagnostics::error::Result;
 use crate::diagnostics::problem::Problem;
@@ -177,10 +177,8 @@ fn not_found(library: &Library, translations: &Translations) -> Context {
     let homes = home.map_or_else(Vec::new, |home| translations.of(library, home));
     let root = library.settings.base_path();
     // The site's own words for it, when its interface strings have them.
-    let title = match library.default_volume().strings.get(NOT_FOUND_TITLE) {
-        Some(Text::Plain(title)) => title.as_str(),
-        _ => "Page not found",
-    };
+    let title = strings::plain(&library.default_volume().strings, NOT_FOUND_TITLE)
+        .unwrap_or("Page not found");
     context::not_found(&library.settings, title, root, &homes)
 }
 

@@ -191,6 +191,16 @@ impl Fixture {
         fixture
     }
 
+    /// A fixture on the built-in theme: its settings and content, no templates or static
+    /// files of its own.
+    pub fn on_theme() -> Fixture {
+        let fixture = Fixture::new();
+        for own in ["templates", "static"] {
+            fs::remove_dir_all(fixture.root().join(own)).unwrap();
+        }
+        fixture
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }

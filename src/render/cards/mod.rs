@@ -29,7 +29,7 @@ use tera::Context;
 use super::Sink;
 use super::context::Summary;
 use crate::config::settings::Settings;
-use crate::config::strings::Text;
+use crate::config::strings;
 use crate::content::page::Page;
 use crate::diagnostics::problem::Problem;
 use crate::library::Library;
@@ -135,10 +135,7 @@ impl<'a> Painter<'a> {
             return String::new();
         };
         let volume = self.library.volume(page.edition);
-        let label = match volume.strings.get("last_updated") {
-            Some(Text::Plain(label)) => label.as_str(),
-            _ => "Last updated",
-        };
+        let label = strings::plain(&volume.strings, "last_updated").unwrap_or("Last updated");
         let language = locale::language(volume.edition.language.as_str());
         format!("{label} {}", language.date(&PartialDate::from(updated)))
     }
