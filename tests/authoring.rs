@@ -186,17 +186,7 @@ fn check(site: &Fixture) -> (i32, String) {
 }
 
 fn check_with(site: &Fixture, flags: &[&str]) -> (i32, String) {
-    let run = explainer()
-        .arg("check")
-        .args(flags)
-        .arg("--root")
-        .arg(site.root())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let text =
-        String::from_utf8_lossy(&run.stdout).into_owned() + &String::from_utf8_lossy(&run.stderr);
-    (run.status.code().unwrap(), text)
+    site.check(flags)
 }
 
 /// One problem class per fixture: `check --strict` names the place and exits 1.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Fixture, SITE_YAML, broken_links, explainer, page};
+use common::{Fixture, SITE_YAML, broken_links, page};
 
 /// A site on the built-in theme, in English and Russian, with a base URL: a page
 /// corrected once, clarified once and updated once.
@@ -210,15 +210,8 @@ fn check_fails_on_a_revision_that_says_nothing_of_what_it_changed() {
         "updated: 2026-03-01",
         "updated: 2026-04-02",
     );
-    let run = explainer()
-        .args(["check", "--root"])
-        .arg(site.root())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let said =
-        String::from_utf8_lossy(&run.stderr).into_owned() + &String::from_utf8_lossy(&run.stdout);
-    assert_eq!(run.status.code(), Some(1), "{said}");
+    let (code, said) = site.check(&[]);
+    assert_eq!(code, 1, "{said}");
     assert!(
         said.contains("content/demands.md:6:10: `updated` is 2026-04-02, but the newest entry of `changes` is of 2026-03-01"),
         "{said}"

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use common::{Fixture, explainer};
+use common::Fixture;
 
 /// How long the slow address waits before answering: far longer than the check's timeout.
 const SLOW: Duration = Duration::from_secs(30);
@@ -90,28 +90,14 @@ fn site(port: u16) -> Fixture {
     site
 }
 
-fn check(site: &Fixture, args: &[&str]) -> (Option<i32>, String) {
-    let run = explainer()
-        .arg("check")
-        .args(args)
-        .arg("--root")
-        .arg(site.root())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let said =
-        String::from_utf8_lossy(&run.stdout).into_owned() + &String::from_utf8_lossy(&run.stderr);
-    (run.status.code(), said)
-}
-
 #[test]
 fn check_online_reports_dead_addresses_other_sites_and_sources_without_a_copy() {
     let (port, requests) = serve();
     let site = site(port);
     let started = Instant::now();
-    let (code, said) = check(&site, &["--online", "--timeout", "1", "--jobs", "4"]);
+    let (code, said) = site.check(&["--online", "--timeout", "1", "--jobs", "4"]);
     let took = started.elapsed();
-    assert_eq!(code, Some(0), "warnings only:\n{said}");
+    assert_eq!(code, 0, "warnings only:\n{said}");
     let base = format!("http://127.0.0.1:{port}");
     for expected in [
         format!(
@@ -147,8 +133,8 @@ fn check_online_reports_dead_addresses_other_sites_and_sources_without_a_copy() 
 fn the_default_check_touches_no_address() {
     let (port, requests) = serve();
     let site = site(port);
-    let (code, said) = check(&site, &[]);
-    assert_eq!(code, Some(0), "{said}");
+    let (code, said) = site.check(&[]);
+    assert_eq!(code, 0, "{said}");
     assert!(!said.contains("archived copy"), "{said}");
     assert_eq!(requests.load(Ordering::SeqCst), 0);
 }
@@ -157,6 +143,6 @@ fn the_default_check_touches_no_address() {
 fn check_online_with_strict_fails_on_what_it_found() {
     let (port, _) = serve();
     let site = site(port);
-    let (code, said) = check(&site, &["--online", "--strict", "--timeout", "1"]);
-    assert_eq!(code, Some(1), "{said}");
+    let (code, said) = site.check(&["--online", "--strict", "--timeout", "1"]);
+    assert_eq!(code, 1, "{said}");
 }

@@ -205,6 +205,22 @@ impl Fixture {
         self.dir.path()
     }
 
+    /// Runs `explainer check FLAGS` on the site: its exit code and what it printed,
+    /// uncoloured.
+    pub fn check(&self, flags: &[&str]) -> (i32, String) {
+        let run = explainer()
+            .arg("check")
+            .args(flags)
+            .arg("--root")
+            .arg(self.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&run.stdout).into_owned()
+            + &String::from_utf8_lossy(&run.stderr);
+        (run.status.code().unwrap(), text)
+    }
+
     pub fn out(&self) -> PathBuf {
         self.dir.path().join("public")
     }
